@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// Small helpers for scripts/mail-stack. CommonJS on purpose (.cjs) so it runs
+// with plain `node` whatever the project's package.json "type" is.
+//
+//   node helper.cjs ports N            print N free 127.0.0.1 TCP ports; the last
+//                                      one is also free for UDP (used for DNS)
+//   node helper.cjs json               print the stack JSON built from MS_* env vars
+//   node helper.cjs probe FILE [SECS]  check every service in stack JSON FILE,
+//                                      retrying for up to SECS seconds (default 0)
+//   node helper.cjs closed FILE [SECS] wait until no port in FILE accepts TCP
+'use strict';
+
+const net = require('node:net');
+const tls = require('node:tls');
+const dgram = require('node:dgram');
+const dns = require('node:dns');
+const fs = require('node:fs');
+
+const HOST = '127.0.0.1';
+
+function listenTcp(port) {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen({ host: HOST, port, exclusive: true }, () => resolve(srv));
+  });
+}
+
+function bindUdp(port) {
+  return new Promise((resolve, reject) => {
+    const sock = dgram.createSocket('udp4');
+    sock.once('error', (err) => {
+      sock.close();
+      reject(err);
+    });
+    sock.bind({ address: HOST, port, exclusive: true }, () => resolve(sock));
+  });
+}
+
+async function freePorts(n) {
+  const held = [];
+  const ports = [];
+  try {
+    while (ports.length < n) {
+      const srv = await listenTcp(0);
+      held.push(srv);
+      const port = srv.address().port;
+      if (ports.length === n - 1) {
+        // The DNS port must be free for UDP as well.
+        try {
+          const sock = await bindUdp(port);
+          held.push(sock);
+        } catch {
+          continue;
+        }
+      }
+      ports.push(port);
+    }
+  } finally {
+    for (const h of held) h.close();
+  }
+  return ports;
+}
+
+function buildJson() {
+  const e = process.env;
+  const num = (k) => {
+    const v = Number(e[k]);
+    if (!Number.isInteger(v) || v <= 0) throw new Error(`bad ${k}=${e[k]}`);
+    return v;
+  };
+  const stack = {
+    dir: e.MS_DIR,
+    host: HOST,
+    domain: 'example.test',
+    user: 'test@example.test',
+    password: e.MS_PASSWORD,
+    smtp: num('MS_SMTP'),
+    submission: num('MS_SUBMISSION'),
+    smtps: num('MS_SMTPS'),
+    pop3: num('MS_POP3'),
+    pop3s: num('MS_POP3S'),
+    imap: num('MS_IMAP'),
+    imaps: num('MS_IMAPS'),
+    dns: num('MS_DNS'),
+    caCert: e.MS_CA_CERT,
+    serverCert: e.MS_SERVER_CERT,
+    serverName: 'mail.example.test',
+    zones: {
+      healthy: 'example.test',
+      nullMx: 'nullmx.test',
+      brokenMx: 'brokenmx.test',
+      noMx: 'nomx.test',
+      cnameMx: 'cnamemx.test',
+      badSpf: 'badspf.test',
+    },
+  };
+  for (const k of ['dir', 'password', 'caCert', 'serverCert']) {
+    if (!stack[k]) throw new Error(`missing value for ${k}`);
+  }
+  return JSON.stringify(stack, null, 2);
+}
+
+// Connect (optionally with implicit TLS) and read the first line of greeting.
+function greeting(stack, port, useTls, expect) {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    let done = false;
+    const finish = (err) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve();
+    };
+    const opts = { host: HOST, port };
+    const sock = useTls
+      ? tls.connect({
+          ...opts,
+          servername: stack.serverName,
+          ca: fs.readFileSync(stack.caCert),
+        })
+      : net.connect(opts);
+    const timer = setTimeout(() => finish(new Error('timeout waiting for greeting')), 3000);
+    sock.setEncoding('utf8');
+    sock.on('error', (err) => finish(err));
+    sock.on('data', (d) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl < 0) return;
+      const line = buf.slice(0, nl).trim();
+      if (expect.test(line)) finish();
+      else finish(new Error(`unexpected greeting: ${line}`));
+    });
+    sock.on('end', () => finish(new Error(`connection closed (got: ${JSON.stringify(buf)})`)));
+  });
+}
+
+async function dnsCheck(stack) {
+  const r = new dns.promises.Resolver({ timeout: 1000, tries: 1 });
+  r.setServers([`${HOST}:${stack.dns}`]);
+  const mx = await r.resolveMx('example.test');
+  if (mx.length !== 2) throw new Error(`expected 2 MX records, got ${JSON.stringify(mx)}`);
+}
+
+async function probeOnce(stack) {
+  const checks = [
+    ['smtp', () => greeting(stack, stack.smtp, false, /^220 /)],
+    ['submission', () => greeting(stack, stack.submission, false, /^220 /)],
+    ['smtps', () => greeting(stack, stack.smtps, true, /^220 /)],
+    ['pop3', () => greeting(stack, stack.pop3, false, /^\+OK/)],
+    ['pop3s', () => greeting(stack, stack.pop3s, true, /^\+OK/)],
+    ['imap', () => greeting(stack, stack.imap, false, /^\* OK/)],
+    ['imaps', () => greeting(stack, stack.imaps, true, /^\* OK/)],
+    ['dns', () => dnsCheck(stack)],
+  ];
+  const results = await Promise.allSettled(checks.map(([, fn]) => fn()));
+  const failures = [];
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      failures.push(`${checks[i][0]} (port ${stack[checks[i][0]]}): ${r.reason && r.reason.message}`);
+    }
+  });
+  return failures;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function readStack(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+async function probe(file, secs) {
+  const stack = readStack(file);
+  const deadline = Date.now() + secs * 1000;
+  for (;;) {
+    const failures = await probeOnce(stack);
+    if (failures.length === 0) return 0;
+    if (Date.now() >= deadline) {
+      for (const f of failures) process.stderr.write(`mail-stack: not healthy: ${f}\n`);
+      return 1;
+    }
+    await sleep(250);
+  }
+}
+
+function accepts(port) {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: HOST, port });
+    s.setTimeout(1000);
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('timeout', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function closed(file, secs) {
+  const stack = readStack(file);
+  const ports = ['smtp', 'submission', 'smtps', 'pop3', 'pop3s', 'imap', 'imaps', 'dns']
+    .map((k) => stack[k])
+    .filter((p) => Number.isInteger(p));
+  const deadline = Date.now() + secs * 1000;
+  for (;;) {
+    const open = [];
+    for (const p of ports) if (await accepts(p)) open.push(p);
+    if (open.length === 0) return 0;
+    if (Date.now() >= deadline) {
+      process.stderr.write(`mail-stack: ports still open: ${open.join(' ')}\n`);
+      return 1;
+    }
+    await sleep(200);
+  }
+}
+
+async function main() {
+  const [cmd, ...args] = process.argv.slice(2);
+  switch (cmd) {
+    case 'ports':
+      process.stdout.write(`${(await freePorts(Number(args[0] || 1))).join(' ')}\n`);
+      return 0;
+    case 'json':
+      process.stdout.write(`${buildJson()}\n`);
+      return 0;
+    case 'probe':
+      return probe(args[0], Number(args[1] || 0));
+    case 'closed':
+      return closed(args[0], Number(args[1] || 0));
+    default:
+      process.stderr.write(`helper.cjs: unknown command ${cmd}\n`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`helper.cjs: ${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: build the bundle (the end-to-end tests run it), then every test file under test/
+// with node's own runner and tsx. Arguments narrow the run: `npm test -- test/protocols`.
+// Run it with another Node binary to test on that version: `/path/to/node scripts/test.mjs`.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const filters = args.filter((a) => !a.startsWith('--'));
+const flags = args.filter((a) => a.startsWith('--'));
+
+const walk = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : walk(path);
+    return /\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+
+const files = walk(join(root, 'test'))
+  .map((file) => relative(root, file))
+  .filter((file) => filters.length === 0 || filters.some((f) => file.startsWith(f.replace(/^\.\//, ''))))
+  .sort();
+
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+
+const run = (cmd, argv) => spawnSync(cmd, argv, { stdio: 'inherit', cwd: root });
+
+const built = run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+console.log(`node ${process.version}: ${files.length} test files`);
+const result = run(process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=4',
+  ...flags,
+  ...files,
+]);
+process.exit(result.status ?? 1);

@@ -1,0 +1,154 @@
+// SASL client mechanisms shared by SMTP AUTH, POP3 AUTH and IMAP AUTHENTICATE.
+// Each step says what goes on the wire (base64), what the transcript may show instead, and every
+// form of the secret it contains, so the recorder can mask the secret wherever it reappears.
+import { createHmac } from 'node:crypto';
+import { assertSafeField } from './input.js';
+
+export type SaslMechanism = 'PLAIN' | 'LOGIN' | 'CRAM-MD5' | 'XOAUTH2';
+export const SASL_MECHANISMS: readonly SaslMechanism[] = ['PLAIN', 'LOGIN', 'CRAM-MD5', 'XOAUTH2'];
+
+export interface SaslCredentials {
+  user: string;
+  password?: string;
+  /** OAuth 2 bearer token for XOAUTH2. */
+  token?: string;
+  authzid?: string;
+}
+
+export interface SaslStep {
+  /** Base64 to send (may be "" for an empty response). */
+  response: string;
+  /** What the transcript shows in its place. */
+  display: string;
+  secret: boolean;
+}
+
+export const MASK = '********';
+
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+/** Decodes a server challenge for display: "VXNlcm5hbWU6" is "Username:". */
+export const decodeBase64Text = (value: string): string | undefined => {
+  const trimmed = value.trim();
+  if (trimmed === '') return '';
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || trimmed.length % 4 !== 0) return undefined;
+  return Buffer.from(trimmed, 'base64').toString('utf8');
+};
+
+/** Every encoding in which a secret might show up again: as typed, base64, and quoted for IMAP. */
+export const secretForms = (secret: string): string[] => {
+  if (secret === '') return [];
+  const forms = new Set([secret, b64(secret), Buffer.from(secret, 'latin1').toString('base64')]);
+  forms.add(`"${secret.replace(/(["\\])/g, '\\$1')}"`);
+  forms.add(encodeURIComponent(secret));
+  return [...forms];
+};
+
+export interface SaslClient {
+  readonly mechanism: SaslMechanism;
+  /** The initial response to send with the AUTH command, if this mechanism has one. */
+  initial(): SaslStep | undefined;
+  /** The answer to one server challenge (base64 as received). */
+  respond(challenge: string): SaslStep;
+  /** Every string that must never be shown: password, token, payloads, in all encodings. */
+  secrets(): string[];
+}
+
+const requireSecret = (mech: SaslMechanism, value: string | undefined, what: string): string => {
+  if (value === undefined || value === '') throw new Error(`${mech} needs a ${what}`);
+  return assertSafeField(what, value);
+};
+
+export const createSaslClient = (
+  mechanism: SaslMechanism,
+  credentials: SaslCredentials,
+  options: { initialResponse?: boolean } = {},
+): SaslClient => {
+  const user = assertSafeField('user', credentials.user);
+  const useInitial = options.initialResponse ?? true;
+  const payloads: string[] = [];
+  const secretStep = (plain: string): SaslStep => {
+    const response = b64(plain);
+    payloads.push(plain, response);
+    return { response, display: MASK, secret: true };
+  };
+  const baseSecrets = (): string[] => [
+    ...secretForms(credentials.password ?? ''),
+    ...secretForms(credentials.token ?? ''),
+    ...payloads.flatMap((p) => (p === '' ? [] : [p])),
+  ];
+
+  switch (mechanism) {
+    case 'PLAIN': {
+      const password = requireSecret(mechanism, credentials.password, 'password');
+      const message = `${credentials.authzid ?? ''}\0${user}\0${password}`;
+      return {
+        mechanism,
+        initial: () => (useInitial ? secretStep(message) : undefined),
+        respond: () => secretStep(message),
+        secrets: baseSecrets,
+      };
+    }
+    case 'LOGIN': {
+      const password = requireSecret(mechanism, credentials.password, 'password');
+      let asked = 0;
+      return {
+        mechanism,
+        initial: () => undefined,
+        // Servers word the prompts differently ("Username:", "User Name"), so go by order, not text.
+        respond: () => {
+          asked += 1;
+          if (asked === 1) return { response: b64(user), display: b64(user), secret: false };
+          return secretStep(password);
+        },
+        secrets: baseSecrets,
+      };
+    }
+    case 'CRAM-MD5': {
+      const password = requireSecret(mechanism, credentials.password, 'password');
+      return {
+        mechanism,
+        initial: () => undefined,
+        respond: (challenge) => {
+          const decoded = Buffer.from(challenge.trim(), 'base64').toString('latin1');
+          const digest = createHmac('md5', password).update(decoded, 'latin1').digest('hex');
+          return secretStep(`${user} ${digest}`);
+        },
+        secrets: baseSecrets,
+      };
+    }
+    case 'XOAUTH2': {
+      const token = requireSecret(mechanism, credentials.token ?? credentials.password, 'token');
+      const message = `user=${user}\x01auth=Bearer ${token}\x01\x01`;
+      let sent = false;
+      return {
+        mechanism,
+        initial: () => {
+          if (!useInitial) return undefined;
+          sent = true;
+          return secretStep(message);
+        },
+        // After a failure the server sends a base64 JSON error as a challenge; the client answers
+        // with an empty line to get the final 535.
+        respond: () => {
+          if (sent) return { response: '', display: '', secret: false };
+          sent = true;
+          return secretStep(message);
+        },
+        secrets: () => [...baseSecrets(), ...secretForms(token)],
+      };
+    }
+  }
+};
+
+/** Picks the strongest mechanism both sides support, given the server's list. */
+export const strongestMechanism = (
+  offered: readonly string[],
+  credentials: SaslCredentials,
+): SaslMechanism | undefined => {
+  const upper = offered.map((m) => m.toUpperCase());
+  const preference: SaslMechanism[] = credentials.token
+    ? ['XOAUTH2']
+    : ['CRAM-MD5', 'PLAIN', 'LOGIN'];
+  return preference.find((m) => upper.includes(m));
+};

@@ -1,0 +1,156 @@
+// SMTP commands as data. Building the wire form here is where secrets get flagged, and where
+// every user-supplied field is checked for CR, LF and NUL.
+import { assertSafeField } from '../common/input.js';
+import type { SaslStep } from '../common/sasl.js';
+
+export type SmtpCommand =
+  | { verb: 'EHLO'; domain: string }
+  | { verb: 'HELO'; domain: string }
+  | { verb: 'STARTTLS' }
+  | { verb: 'AUTH'; mechanism: string; initial?: SaslStep; secrets?: string[] }
+  | { verb: 'AUTH-RESPONSE'; step: SaslStep; secrets?: string[] }
+  | { verb: 'MAIL'; from: string; size?: number; body?: '7BIT' | '8BITMIME'; smtpUtf8?: boolean }
+  | { verb: 'RCPT'; to: string }
+  | { verb: 'DATA' }
+  | { verb: 'MESSAGE'; content: string }
+  | { verb: 'RSET' }
+  | { verb: 'NOOP' }
+  | { verb: 'VRFY'; argument: string }
+  | { verb: 'HELP'; argument?: string }
+  | { verb: 'QUIT' }
+  | { verb: 'RAW'; line: string };
+
+export type SmtpVerb = SmtpCommand['verb'];
+
+export interface Outgoing {
+  verb: SmtpVerb;
+  /** The verb the server will see (RAW lines are parsed for it). */
+  wireVerb: string;
+  bytes: Buffer;
+  /** What the transcript shows, one entry a line; masked where secret. */
+  display: string[];
+  secret: boolean;
+  /** Forms of any secret this command carried, for masking echoes. */
+  secrets: string[];
+  /** Things worth telling the user about what was sent (long lines, 8-bit data...). */
+  warnings: string[];
+}
+
+const line = (verb: SmtpVerb, wire: string, extra: Partial<Outgoing> = {}): Outgoing => ({
+  verb,
+  wireVerb: wire.split(' ', 1)[0]!.toUpperCase(),
+  bytes: Buffer.from(`${wire}\r\n`, 'utf8'),
+  display: [wire],
+  secret: false,
+  secrets: [],
+  warnings: [],
+  ...extra,
+});
+
+const path = (field: string, address: string): string => {
+  assertSafeField(field, address);
+  const trimmed = address.trim();
+  if (/[<>\s]/.test(trimmed) && !(trimmed.startsWith('<') && trimmed.endsWith('>'))) {
+    throw new Error(`${field}: "${address}" is not a plain address`);
+  }
+  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+};
+
+/** RFC 5321 4.5.3.1.6: a text line is at most 998 octets before CRLF. */
+export const MAX_TEXT_LINE = 998;
+
+/** Dot-stuffs and CRLF-normalises a message; the returned bytes end with the CRLF.CRLF terminator. */
+export const encodeMessage = (content: string): { bytes: Buffer; lines: string[]; warnings: string[] } => {
+  const warnings: string[] = [];
+  const lines = content.replace(/\r\n/g, '\n').replace(/\r/g, '\n').split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const stuffed = lines.map((l) => (l.startsWith('.') ? `.${l}` : l));
+  const long = stuffed.filter((l) => Buffer.byteLength(l, 'utf8') > MAX_TEXT_LINE).length;
+  if (long > 0) warnings.push(`${long} line(s) longer than ${MAX_TEXT_LINE} octets; servers may reject or break them`);
+  if (/[^\x00-\x7f]/.test(content)) warnings.push('the message has 8-bit characters; it needs BODY=8BITMIME or SMTPUTF8');
+  if (content.includes('\0')) warnings.push('the message contains NUL bytes');
+  const wire = `${stuffed.join('\r\n')}${stuffed.length > 0 ? '\r\n' : ''}.\r\n`;
+  return { bytes: Buffer.from(wire, 'utf8'), lines: [...stuffed, '.'], warnings };
+};
+
+export const encodeCommand = (command: SmtpCommand): Outgoing => {
+  switch (command.verb) {
+    case 'EHLO':
+    case 'HELO':
+      return line(command.verb, `${command.verb} ${assertSafeField('EHLO name', command.domain)}`);
+    case 'STARTTLS':
+    case 'DATA':
+    case 'RSET':
+    case 'NOOP':
+    case 'QUIT':
+      return line(command.verb, command.verb);
+    case 'AUTH': {
+      const mech = assertSafeField('mechanism', command.mechanism).toUpperCase();
+      const initial = command.initial;
+      if (!initial) return line('AUTH', `AUTH ${mech}`, { secrets: command.secrets ?? [] });
+      // An empty initial response is sent as "=" (RFC 4954 4).
+      const wirePayload = initial.response === '' ? '=' : initial.response;
+      return line('AUTH', `AUTH ${mech} ${wirePayload}`, {
+        display: [`AUTH ${mech} ${initial.secret ? initial.display : wirePayload}`],
+        secret: initial.secret,
+        secrets: command.secrets ?? [],
+      });
+    }
+    case 'AUTH-RESPONSE':
+      return line('AUTH-RESPONSE', command.step.response, {
+        wireVerb: '',
+        display: [command.step.secret ? command.step.display : command.step.response],
+        secret: command.step.secret,
+        secrets: command.secrets ?? [],
+      });
+    case 'MAIL': {
+      const params: string[] = [];
+      if (command.size !== undefined) params.push(`SIZE=${Math.max(0, Math.floor(command.size))}`);
+      if (command.body) params.push(`BODY=${command.body}`);
+      if (command.smtpUtf8) params.push('SMTPUTF8');
+      // The null reverse-path "<>" is legal (bounces); keep it as is.
+      const from = command.from === '' || command.from === '<>' ? '<>' : path('MAIL FROM', command.from);
+      return line('MAIL', [`MAIL FROM:${from}`, ...params].join(' '));
+    }
+    case 'RCPT':
+      return line('RCPT', `RCPT TO:${path('RCPT TO', command.to)}`);
+    case 'VRFY':
+      return line('VRFY', `VRFY ${assertSafeField('VRFY argument', command.argument)}`);
+    case 'HELP':
+      return line('HELP', command.argument ? `HELP ${assertSafeField('HELP argument', command.argument)}` : 'HELP');
+    case 'MESSAGE': {
+      const encoded = encodeMessage(command.content);
+      return {
+        verb: 'MESSAGE',
+        wireVerb: '',
+        bytes: encoded.bytes,
+        display: encoded.lines,
+        secret: false,
+        secrets: [],
+        warnings: encoded.warnings,
+      };
+    }
+    case 'RAW':
+      return line('RAW', assertSafeField('command', command.line));
+  }
+};
+
+/** Maps what a user typed in the manual console to the verb the state table knows. */
+export const verbOfRawLine = (raw: string): SmtpVerb | undefined => {
+  const word = raw.trim().split(/[\s:]/, 1)[0]?.toUpperCase() ?? '';
+  const verbs: Record<string, SmtpVerb> = {
+    EHLO: 'EHLO',
+    HELO: 'HELO',
+    STARTTLS: 'STARTTLS',
+    AUTH: 'AUTH',
+    MAIL: 'MAIL',
+    RCPT: 'RCPT',
+    DATA: 'DATA',
+    RSET: 'RSET',
+    NOOP: 'NOOP',
+    VRFY: 'VRFY',
+    HELP: 'HELP',
+    QUIT: 'QUIT',
+  };
+  return verbs[word];
+};
