@@ -1,0 +1,219 @@
+// argv -> a typed command. Everything that can be checked without I/O is checked here, and every
+// refusal names the flag; reading files and asking for passwords happens later, in options.ts.
+import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { unsafeCharacterReason } from '../protocols/common/input.js';
+import type { AuthMechanismChoice, HostPort, TlsMode } from '../session/config.js';
+import type { StepId } from '../session/types.js';
+import { STEP_IDS } from '../session/types.js';
+import type { ParsedTarget } from './target.js';
+import { parseHostPort, parseTarget } from './target.js';
+import { UsageError } from './usage-error.js';
+
+export interface RunFlags {
+  target?: ParsedTarget;
+  port?: number;
+  tls: TlsMode;
+  insecure: boolean;
+  caFiles: string[];
+  ehlo: string;
+  authUser?: string;
+  authMech: AuthMechanismChoice;
+  authPassFile?: string;
+  from?: string;
+  to: string[];
+  headers: string[];
+  body?: string;
+  pop3?: HostPort;
+  imap?: HostPort;
+  mailboxUser?: string;
+  dns: string[];
+  timeoutSeconds?: number;
+  steps?: StepId[];
+  report?: string;
+  redactIdentities: boolean;
+  color: boolean;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'wizard'; flags: RunFlags; lab?: string }
+  | { kind: 'check'; flags: RunFlags; json: boolean; lab?: string; domainsFile?: string; concurrency: number }
+  | { kind: 'open'; file: string; color: boolean }
+  | { kind: 'explain'; words: string[]; color: boolean }
+  | { kind: 'lab'; scenario?: string; color: boolean };
+
+const OPTIONS = {
+  server: { type: 'string' },
+  port: { type: 'string' },
+  tls: { type: 'string' },
+  insecure: { type: 'boolean' },
+  'ca-file': { type: 'string', multiple: true },
+  ehlo: { type: 'string' },
+  'auth-user': { type: 'string' },
+  'auth-mech': { type: 'string' },
+  'auth-pass-file': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
+  body: { type: 'string' },
+  pop3: { type: 'string' },
+  imap: { type: 'string' },
+  'mailbox-user': { type: 'string' },
+  dns: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  steps: { type: 'string' },
+  report: { type: 'string' },
+  'redact-identities': { type: 'boolean' },
+  json: { type: 'boolean' },
+  lab: { type: 'string' },
+  'domains-file': { type: 'string' },
+  concurrency: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+const COMMANDS = new Set(['check', 'open', 'explain', 'lab']);
+const TLS_MODES: readonly TlsMode[] = ['auto', 'starttls', 'implicit', 'none'];
+const MECHS: readonly AuthMechanismChoice[] = ['auto', 'plain', 'login', 'cram-md5', 'xoauth2'];
+
+const safe = (flag: string, value: string | undefined): string | undefined => {
+  if (value === undefined) return undefined;
+  const reason = unsafeCharacterReason(value);
+  if (reason) throw new UsageError(flag, reason);
+  return value;
+};
+
+const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(flag, `"${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
+};
+
+const positiveNumber = (flag: string, value: string | undefined, integer: boolean): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(flag, `"${value}" is not a positive ${integer ? 'whole number' : 'number'}`);
+  }
+  return n;
+};
+
+const address = (flag: string, value: string | undefined): string | undefined => {
+  const v = safe(flag, value);
+  if (v === undefined || v === '' || v === '<>') return v;
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^<(.*)>$/, '$1'))) throw new UsageError(flag, `"${v}" is not an address like name@example.com`);
+  return v.replace(/^<(.*)>$/, '$1');
+};
+
+/** Lets `--lab` stand without a scenario (the wizard then offers the list). */
+const normaliseLab = (argv: string[]): string[] =>
+  argv.map((arg, i) => (arg === '--lab' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? '--lab=' : arg));
+
+export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): Command => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: normaliseLab(argv), options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? 'command line';
+    throw new UsageError(flag, message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  const color = !values['no-color'] && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [first, ...rest] = positionals;
+  const command = first !== undefined && COMMANDS.has(first) ? first : 'wizard';
+  const args = command === 'wizard' ? positionals : rest;
+
+  if (command === 'explain') {
+    if (args.length === 0) throw new UsageError('explain', 'give a code or a reply line, for example: mailmedic explain "550 5.7.1 Relay access denied"');
+    return { kind: 'explain', words: args, color };
+  }
+  if (command === 'open') {
+    if (args.length !== 1) throw new UsageError('open', 'give exactly one report file, for example: mailmedic open report.json');
+    return { kind: 'open', file: safe('open', args[0])!, color };
+  }
+  if (command === 'lab') {
+    if (args.length > 1) throw new UsageError('lab', 'give at most one scenario');
+    return { kind: 'lab', color, ...(args[0] ? { scenario: safe('lab', args[0])! } : {}) };
+  }
+  if (args.length > 1) throw new UsageError('TARGET', `give one target, not ${args.length} (${args.join(' ')})`);
+  if (values['json'] && command !== 'check') throw new UsageError('--json', 'goes with check: mailmedic check TARGET --json');
+
+  const flags = runFlags(values, args[0], color);
+  if (command === 'wizard') return { kind: 'wizard', flags, ...(values.lab !== undefined ? { lab: values.lab } : {}) };
+
+  const domainsFile = safe('--domains-file', values['domains-file']);
+  if (!flags.target && values.lab === undefined && !domainsFile) {
+    throw new UsageError('TARGET', 'check needs a target, --server, --lab SCENARIO or --domains-file');
+  }
+  if (values.lab === '') throw new UsageError('--lab', 'check needs a scenario name, for example: mailmedic check --lab healthy');
+  return {
+    kind: 'check',
+    flags,
+    json: values.json ?? false,
+    concurrency: positiveNumber('--concurrency', values.concurrency, true) ?? 8,
+    ...(values.lab !== undefined ? { lab: values.lab } : {}),
+    ...(domainsFile ? { domainsFile } : {}),
+  };
+};
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const runFlags = (values: Values, targetArg: string | undefined, color: boolean): RunFlags => {
+  let target = targetArg !== undefined ? parseTarget(targetArg) : undefined;
+  if (values.server !== undefined) {
+    const server = parseHostPort('--server', values.server);
+    target = { ...(target ?? { input: values.server }), server };
+  }
+  const steps = values.steps?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const step of steps ?? []) {
+    if (!(STEP_IDS as readonly string[]).includes(step)) throw new UsageError('--steps', `"${step}" is not a step; steps are ${STEP_IDS.join(',')}`);
+  }
+  if (steps && steps.length === 0) throw new UsageError('--steps', 'is empty');
+  for (const h of values.header ?? []) {
+    if (!/^[!-9;-~]+:/.test(h)) throw new UsageError('--header', `"${h}" is not "Name: value"`);
+  }
+  const port = positiveNumber('--port', values.port, true);
+  if (port !== undefined && port > 65535) throw new UsageError('--port', `${port} is not a port (1-65535)`);
+  const ehlo = safe('--ehlo', values.ehlo) ?? hostname();
+  if (/\s/.test(ehlo)) throw new UsageError('--ehlo', `"${ehlo}" contains white space`);
+  const flags: RunFlags = {
+    tls: oneOf('--tls', values.tls, TLS_MODES, 'auto'),
+    insecure: values.insecure ?? false,
+    caFiles: (values['ca-file'] ?? []).map((f) => safe('--ca-file', f)!),
+    ehlo,
+    authMech: oneOf('--auth-mech', values['auth-mech'], MECHS, 'auto'),
+    to: (values.to ?? []).map((t) => address('--to', t)!),
+    headers: (values.header ?? []).map((h) => safe('--header', h)!),
+    dns: (values.dns ?? []).map((d) => safe('--dns', d)!),
+    redactIdentities: values['redact-identities'] ?? false,
+    color,
+  };
+  const optional: Partial<RunFlags> = {
+    target,
+    port,
+    authUser: safe('--auth-user', values['auth-user']),
+    authPassFile: safe('--auth-pass-file', values['auth-pass-file']),
+    from: address('--from', values.from),
+    body: values.body,
+    pop3: values.pop3 !== undefined ? parseHostPort('--pop3', values.pop3) : undefined,
+    imap: values.imap !== undefined ? parseHostPort('--imap', values.imap) : undefined,
+    mailboxUser: safe('--mailbox-user', values['mailbox-user']),
+    timeoutSeconds: positiveNumber('--timeout', values.timeout, false),
+    steps: steps as StepId[] | undefined,
+    report: safe('--report', values.report),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) (flags as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (flags.report && !/\.(md|html|json|txt)$/i.test(flags.report)) {
+    throw new UsageError('--report', `"${flags.report}" must end in .md, .html, .json or .txt (the format follows the extension)`);
+  }
+  return flags;
+};

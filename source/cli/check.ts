@@ -1,0 +1,42 @@
+// `mailmedic check`: the diagnosis without the full-screen UI, for scripts, CI and tickets.
+// Exit codes (SPEC): 0 no error finding, 1 an error finding, 2 usage, 3 mailmedic failed.
+import { writeFile } from 'node:fs/promises';
+import { formatOf, renderReport } from '../report/index.js';
+import { renderJson } from '../report/json.js';
+import { ANSI_STYLE, PLAIN_STYLE, renderText } from '../report/text.js';
+import { redactIdentities } from '../session/redaction.js';
+import { runSession } from '../session/runner.js';
+import type { Session } from '../session/types.js';
+import { VERSION } from '../version.js';
+import type { Command } from './args.js';
+import { buildRunConfig } from './run-config.js';
+import { UsageError } from './usage-error.js';
+
+export interface CheckIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+export const exitCodeOf = (session: Session): number => {
+  if (session.failure) return 3;
+  return session.findings.some((f) => f.severity === 'error') ? 1 : 0;
+};
+
+export const runCheck = async (command: Extract<Command, { kind: 'check' }>, io: CheckIo): Promise<number> => {
+  if (command.lab !== undefined) throw new UsageError('--lab', 'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]');
+  if (command.domainsFile !== undefined) throw new UsageError('--domains-file', 'checking many domains is not part of this build yet');
+  const config = await buildRunConfig(command.flags, { env: io.env, stdin: io.stdin, stderr: io.stderr });
+  const session = await runSession(config, { version: VERSION, ...(io.signal ? { signal: io.signal } : {}) });
+  const shown = config.redactIdentities ? redactIdentities(session) : session;
+  if (command.json) io.stdout.write(renderJson(shown));
+  else io.stdout.write(renderText(shown, command.flags.color && io.stdout.isTTY ? ANSI_STYLE : PLAIN_STYLE));
+  if (command.flags.report) {
+    const format = formatOf(command.flags.report)!;
+    await writeFile(command.flags.report, renderReport(shown, format), { mode: 0o600 });
+    if (!command.json) io.stderr.write(`report written to ${command.flags.report}\n`);
+  }
+  return exitCodeOf(session);
+};

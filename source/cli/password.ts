@@ -1,0 +1,65 @@
+// Passwords come from MAILMEDIC_PASSWORD, a file, or a masked prompt: never from the command
+// line, where every user of the machine could read them in the process list.
+import { readFile } from 'node:fs/promises';
+import { unsafeCharacterReason } from '../protocols/common/input.js';
+import { UsageError } from './usage-error.js';
+
+export interface PasswordSources {
+  env: NodeJS.ProcessEnv;
+  file?: string;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const check = (where: string, password: string): string => {
+  const reason = unsafeCharacterReason(password);
+  if (reason) throw new UsageError(where, `the password ${reason}`);
+  if (password === '') throw new UsageError(where, 'the password is empty');
+  return password;
+};
+
+/** Reads one line from a TTY without echoing it. */
+export const promptMasked = (question: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> =>
+  new Promise((resolve, reject) => {
+    stderr.write(question);
+    let value = '';
+    const wasRaw = stdin.isRaw;
+    stdin.setRawMode(true);
+    stdin.resume();
+    const finish = (error?: Error): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(wasRaw);
+      stdin.pause();
+      stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003') return finish(new UsageError('password', 'prompt cancelled'));
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+
+export const readPassword = async (who: string, sources: PasswordSources): Promise<string> => {
+  if (sources.file) {
+    let text: string;
+    try {
+      text = await readFile(sources.file, 'utf8');
+    } catch (error) {
+      throw new UsageError('--auth-pass-file', `cannot read ${sources.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    // One trailing newline is how editors and `echo` end files; it is not part of the password.
+    return check('--auth-pass-file', text.replace(/\r?\n$/, ''));
+  }
+  const fromEnv = sources.env.MAILMEDIC_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return check('MAILMEDIC_PASSWORD', fromEnv);
+  if (!sources.stdin.isTTY) {
+    throw new UsageError('--auth-user', `a password for ${who} is needed: set MAILMEDIC_PASSWORD or use --auth-pass-file FILE`);
+  }
+  return check('password', await promptMasked(`Password for ${who}: `, sources.stdin, sources.stderr));
+};

@@ -1,0 +1,53 @@
+// TARGET and HOST[:PORT] values: a domain, an address (its domain), a host, or host:port.
+import { isIP } from 'node:net';
+import { unsafeCharacterReason } from '../protocols/common/input.js';
+import type { HostPort } from '../session/config.js';
+import { UsageError } from './usage-error.js';
+
+const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+export const isHostName = (name: string): boolean =>
+  name.length <= 253 && name.replace(/\.$/, '').split('.').every((label) => LABEL.test(label) || /^[\p{L}\p{N}-]{1,63}$/u.test(label));
+
+const parsePort = (flag: string, text: string): number => {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) throw new UsageError(flag, `"${text}" is not a port (1-65535)`);
+  return port;
+};
+
+export const parseHostPort = (flag: string, value: string): HostPort => {
+  const reason = unsafeCharacterReason(value);
+  if (reason) throw new UsageError(flag, reason);
+  const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(value);
+  if (v6) {
+    if (isIP(v6[1]!) !== 6) throw new UsageError(flag, `"${v6[1]}" is not an IPv6 address`);
+    return { host: v6[1]!, ...(v6[2] ? { port: parsePort(flag, v6[2]) } : {}) };
+  }
+  if (isIP(value) === 6) return { host: value };
+  const parts = value.split(':');
+  if (parts.length > 2) throw new UsageError(flag, `"${value}" is not HOST[:PORT] (write IPv6 as [addr]:port)`);
+  const [host = '', port] = parts;
+  if (host === '' || (!isIP(host) && !isHostName(host))) throw new UsageError(flag, `"${host}" is not a host name or IP address`);
+  return { host, ...(port !== undefined ? { port: parsePort(flag, port) } : {}) };
+};
+
+export interface ParsedTarget {
+  input: string;
+  domain?: string;
+  server?: HostPort;
+}
+
+export const parseTarget = (input: string): ParsedTarget => {
+  const reason = unsafeCharacterReason(input);
+  if (reason) throw new UsageError('TARGET', reason);
+  const trimmed = input.trim();
+  if (trimmed === '') throw new UsageError('TARGET', 'is empty');
+  if (trimmed.includes('@')) {
+    const domain = trimmed.slice(trimmed.lastIndexOf('@') + 1).replace(/>$/, '');
+    if (!isHostName(domain)) throw new UsageError('TARGET', `"${domain}" (the domain of ${trimmed}) is not a domain name`);
+    return { input: trimmed, domain: domain.toLowerCase() };
+  }
+  const hostPort = parseHostPort('TARGET', trimmed);
+  if (hostPort.port !== undefined || isIP(hostPort.host)) return { input: trimmed, server: hostPort };
+  return { input: trimmed, domain: hostPort.host.toLowerCase().replace(/\.$/, '') };
+};

@@ -1,0 +1,49 @@
+// The session as one self-contained HTML page (no scripts, no external resources). Every text
+// from the session is HTML-escaped.
+import type { Session, TranscriptEntry } from '../session/types.js';
+
+const esc = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+pre{background:#f6f6f4;padding:.75rem;overflow-x:auto;font-size:13px}
+.client{color:#05577a}.note{color:#777}.expl{color:#888}
+.error{color:#b00020}.warning{color:#a15c00}.ok{color:#1b7a1b}.skipped,.info{color:#666}
+table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}`;
+
+const line = (e: TranscriptEntry): string => {
+  const dir = e.dir === 'client' ? 'C:' : e.dir === 'server' ? 'S:' : ' ·';
+  const main = `<span class="${e.dir}">${dir} ${esc(e.text)}</span>`;
+  return e.explanation ? `${main}\n<span class="expl">     ↳ ${esc(e.explanation)}</span>` : main;
+};
+
+export const renderHtml = (session: Session): string => {
+  const target = session.target.server ? `${session.target.server.host}:${session.target.server.port}` : session.target.input;
+  const steps = session.steps
+    .map((s) => `<tr><td>${s.id}</td><td class="${s.status}">${s.status}</td><td>${esc(s.summary)}</td><td>${s.durationMs} ms</td></tr>`)
+    .join('\n');
+  const findings = session.findings
+    .map(
+      (f) => `<section><h3 class="${f.severity}">[${f.severity}] ${esc(f.title)}</h3><p>${esc(f.explanation)}</p>
+${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[i] ? [line(session.transcript[i]!)] : [])).join('\n')}</pre>` : ''}
+<ul>${f.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
+    )
+    .join('\n');
+  const transcript = session.steps
+    .map((s) => {
+      const lines = session.transcript.filter((e) => e.step === s.id).map(line);
+      return lines.length > 0 ? `<h3>${s.id}</h3><pre>${lines.join('\n')}</pre>` : '';
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>mailmedic report: ${esc(target)}</title>
+<meta name="generator" content="mailmedic ${esc(session.tool.version)}"><style>${STYLE}</style></head>
+<body><h1>mailmedic report: ${esc(target)}</h1><p>Started ${esc(session.startedAt)}.</p>
+${session.failure ? `<p class="error">mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${esc(session.failure.message)}</p>` : ''}
+<h2>Steps</h2><table><tr><th>step</th><th>status</th><th>summary</th><th>time</th></tr>
+${steps}</table>
+<h2>Findings</h2>${findings || '<p class="ok">No problems found.</p>'}
+<h2>Transcript</h2>${transcript}
+</body></html>
+`;
+};

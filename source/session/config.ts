@@ -1,0 +1,38 @@
+// What a run needs to know, already validated: the CLI turns flags into this, the wizard builds
+// it from its screens, and the step runner reads nothing else.
+import type { Deadlines } from '../net/deadlines.js';
+import type { StepId } from './types.js';
+
+export type TlsMode = 'auto' | 'starttls' | 'implicit' | 'none';
+export type AuthMechanismChoice = 'auto' | 'plain' | 'login' | 'cram-md5' | 'xoauth2';
+
+export interface HostPort {
+  host: string;
+  port?: number;
+}
+
+export interface RunConfig {
+  target: { input: string; domain?: string; server?: HostPort };
+  /** The SMTP port when the server comes from DNS or has none of its own. */
+  port?: number;
+  tls: TlsMode;
+  insecure: boolean;
+  /** Extra CA certificates (PEM) to trust. */
+  ca: string[];
+  ehlo: string;
+  auth?: { user: string; mechanism: AuthMechanismChoice; password: string };
+  from?: string;
+  to: string[];
+  headers: string[];
+  body?: string;
+  pop3?: HostPort;
+  imap?: HostPort;
+  mailbox?: { user: string; password: string };
+  resolvers: string[];
+  deadlines: Deadlines;
+  steps: StepId[];
+  redactIdentities: boolean;
+}
+
+export const DEFAULT_SMTP_PORT = 25;
+export const IMPLICIT_TLS_PORTS: Readonly<Record<string, number[]>> = { smtp: [465], pop3: [995], imap: [993] };

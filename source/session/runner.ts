@@ -1,0 +1,86 @@
+// The step runner for automated runs (`check`): DNS, then SMTP against the best mail host with
+// fallback to the next one as a real sender would, then mailbox retrieval, then diagnosis.
+import { randomUUID } from 'node:crypto';
+import { diagnose } from '../diagnosis/index.js';
+import { isMailmedicError } from '../protocols/common/errors.js';
+import type { RunConfig } from './config.js';
+import { DEFAULT_SMTP_PORT } from './config.js';
+import { SessionRecorder } from './recorder.js';
+import type { StepContext } from './steps/context.js';
+import { wants } from './steps/context.js';
+import { runDns } from './steps/dns.js';
+import type { SmtpServer } from './steps/smtp.js';
+import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
+import type { Session, Target } from './types.js';
+
+export interface RunOptions {
+  version: string;
+  signal?: AbortSignal;
+  now?: () => Date;
+  randomId?: () => string;
+  /** Called once the recorder exists, so a caller can watch the session grow. */
+  onRecorder?: (recorder: SessionRecorder) => void;
+}
+
+const targetOf = (config: RunConfig): Target => {
+  const target: Target = { input: config.target.input };
+  if (config.target.domain) target.domain = config.target.domain;
+  if (config.target.server) {
+    target.server = { host: config.target.server.host, port: config.target.server.port ?? config.port ?? DEFAULT_SMTP_PORT };
+  }
+  return target;
+};
+
+export const runSession = async (config: RunConfig, options: RunOptions): Promise<Session> => {
+  const recorder = new SessionRecorder(targetOf(config), { version: options.version });
+  options.onRecorder?.(recorder);
+  const ctx: StepContext = {
+    config,
+    recorder,
+    now: options.now ?? (() => new Date()),
+    randomId: options.randomId ?? (() => randomUUID().replace(/-/g, '').slice(0, 20)),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  try {
+    await runSteps(ctx);
+  } catch (error) {
+    // mailmedic itself failed: keep what was recorded, name the step, let the CLI exit 3.
+    const step = recorder.running ?? (isMailmedicError(error) ? (error.step as Session['steps'][number]['id'] | undefined) : undefined);
+    recorder.update((s) => {
+      s.failure = {
+        message: error instanceof Error ? error.message : String(error),
+        ...(step ? { step } : {}),
+        ...(isMailmedicError(error) ? { code: error.code } : {}),
+      };
+    });
+    if (step && recorder.stepStatus(step) === undefined) recorder.endStep(step, 'error', `mailmedic failed: ${String(error instanceof Error ? error.message : error)}`);
+  }
+  recorder.setFindings(diagnose(recorder.session));
+  return recorder.session;
+};
+
+const runSteps = async (ctx: StepContext): Promise<void> => {
+  const { config, recorder } = ctx;
+  const port = config.target.server?.port ?? config.port ?? DEFAULT_SMTP_PORT;
+  let servers: SmtpServer[] = [];
+
+  if (config.target.server) {
+    servers = [{ host: config.target.server.host, port, servername: config.target.server.host }];
+    if (wants(ctx, 'dns')) recorder.skipStep('dns', `not needed: --server ${config.target.server.host} given`);
+  } else if (config.target.domain && (wants(ctx, 'dns') || plannedSmtpSteps(ctx).length > 0)) {
+    servers = await runDns(ctx, config.target.domain, port);
+  }
+
+  if (plannedSmtpSteps(ctx).length > 0) {
+    if (servers.length === 0) {
+      for (const step of plannedSmtpSteps(ctx)) recorder.skipStep(step, 'no mail server to connect to');
+    } else {
+      for (const [i, server] of servers.entries()) {
+        const result = await runSmtpSteps(ctx, server);
+        if (result === 'done') break;
+        const next = servers[i + 1];
+        if (next) recorder.note('connect', `${server.host}:${server.port} is unreachable; trying the next mail host, ${next.servername} (${next.host}), as a sending server would`);
+      }
+    }
+  }
+};

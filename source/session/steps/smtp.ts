@@ -1,0 +1,310 @@
+// The SMTP steps in order: connect, banner, ehlo, tls, auth, send. Each records its own lines and
+// status; a failure ends the SMTP part and the steps after it are marked skipped with the reason.
+import { Connection } from '../../net/connection.js';
+import { MailmedicError } from '../../protocols/common/errors.js';
+import { createSaslClient, SASL_MECHANISMS, strongestMechanism } from '../../protocols/common/sasl.js';
+import type { SaslMechanism } from '../../protocols/common/sasl.js';
+import type { SmtpCapabilities } from '../../protocols/smtp/capabilities.js';
+import type { SmtpCommand } from '../../protocols/smtp/commands.js';
+import { SmtpEngine } from '../../protocols/smtp/engine.js';
+import { buildTestMessage } from '../../protocols/smtp/message.js';
+import type { ReplyEvent } from '../smtp-conversation.js';
+import { SmtpConversation } from '../smtp-conversation.js';
+import type { StepId } from '../types.js';
+import type { StepContext, StepOutcome } from './context.js';
+import { wants } from './context.js';
+
+export interface SmtpServer {
+  host: string;
+  port: number;
+  /** Name for SNI and the certificate check (the MX name when we dial its address). */
+  servername: string;
+}
+
+export const SMTP_STEPS: readonly StepId[] = ['connect', 'banner', 'ehlo', 'tls', 'auth', 'send'];
+
+const positive = (e: ReplyEvent): boolean => e.reply.code >= 200 && e.reply.code < 400;
+const codeText = (e: ReplyEvent): string =>
+  `${e.reply.code}${e.reply.enhanced ? ` ${e.reply.enhanced.text}` : ''} ${(e.reply.lines[0] ?? '').replace(e.reply.enhanced?.text ?? '', '').trim()}`.trim();
+
+export const usesImplicitTls = (ctx: StepContext, port: number): boolean =>
+  ctx.config.tls === 'implicit' || (ctx.config.tls === 'auto' && port === 465);
+
+/** Step ids the SMTP part will record, given what was asked. */
+export const plannedSmtpSteps = (ctx: StepContext): StepId[] => {
+  const asked = SMTP_STEPS.filter((s) => wants(ctx, s));
+  if (asked.length === 0) return [];
+  const last = Math.max(...asked.map((s) => SMTP_STEPS.indexOf(s)));
+  // Prerequisites run too: EHLO needs a connection and a banner.
+  return SMTP_STEPS.slice(0, last + 1).filter((s) => {
+    if (s === 'tls') return ctx.config.tls !== 'none' || wants(ctx, 'tls');
+    if (s === 'auth') return ctx.config.auth !== undefined && (wants(ctx, 'auth') || wants(ctx, 'send'));
+    return true;
+  });
+};
+
+class StepFailed extends Error {
+  constructor(readonly outcome: StepOutcome) {
+    super(outcome.summary);
+  }
+}
+
+/**
+ * Runs the planned SMTP steps against one server. Returns 'unreachable' when the connection
+ * itself failed, so the caller can try the next MX as a real sender would.
+ */
+export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promise<'done' | 'unreachable'> => {
+  const planned = plannedSmtpSteps(ctx);
+  if (planned.length === 0) return 'done';
+  const { recorder, config } = ctx;
+  let conversation: SmtpConversation | undefined;
+  let caps: SmtpCapabilities | undefined;
+  let current: StepId = 'connect';
+  const implicit = usesImplicitTls(ctx, server.port);
+  const tlsOptions = { servername: server.servername, ca: config.ca };
+
+  const run = async (step: StepId, body: () => Promise<StepOutcome>): Promise<void> => {
+    if (!planned.includes(step)) return;
+    current = step;
+    recorder.beginStep(step);
+    let outcome: StepOutcome;
+    try {
+      outcome = await body();
+    } catch (error) {
+      if (error instanceof StepFailed) outcome = error.outcome;
+      else if (error instanceof MailmedicError) {
+        error.step ??= step;
+        recorder.note(step, `${error.code}: ${error.message}`);
+        recorder.fact(`${step}.error`, { code: error.code, origin: error.origin, message: error.message });
+        outcome = { status: 'error', summary: error.message };
+      } else throw error;
+    }
+    recorder.endStep(step, outcome.status, outcome.summary);
+    if (outcome.status === 'error') throw new StepFailed(outcome);
+  };
+
+  try {
+    await run('connect', async () => {
+      recorder.note('connect', `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`);
+      const started = Date.now();
+      const connection = await Connection.open({
+        host: server.host,
+        port: server.port,
+        deadlines: config.deadlines,
+        ...(implicit ? { tls: tlsOptions } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      conversation = new SmtpConversation(connection, new SmtpEngine({ tls: implicit }), recorder);
+      const ms = Date.now() - started;
+      recorder.fact('connect.remote', { host: server.host, port: server.port, address: connection.remoteAddress, ms });
+      recorder.note('connect', `connected to ${connection.remoteAddress ?? server.host} port ${server.port} in ${ms} ms`);
+      if (connection.tls) recordTls(ctx, 'connect', connection.tls, 'implicit');
+      return { status: 'ok', summary: `connected to ${server.host}:${server.port} in ${ms} ms` };
+    });
+
+    const c = conversation!;
+    await run('banner', async () => {
+      const started = Date.now();
+      const event = await c.greeting('banner');
+      const ms = Date.now() - started;
+      recorder.fact('banner', { code: event.reply.code, text: event.reply.lines.join('\n'), ms, host: event.reply.lines[0]?.split(/\s+/)[0] ?? '' });
+      if (!positive(event)) return { status: 'error', summary: `the server refused the session: ${codeText(event)}` };
+      return { status: ms > 10_000 ? 'warning' : 'ok', summary: `greeting ${codeText(event)}${ms > 2000 ? ` after ${(ms / 1000).toFixed(1)} s` : ''}` };
+    });
+
+    await run('ehlo', async () => {
+      const result = await greet(ctx, c, 'ehlo');
+      caps = result.caps;
+      return result.outcome;
+    });
+
+    await run('tls', async () => {
+      if (implicit) {
+        const facts = c.connection.tls!;
+        return tlsOutcome(ctx, facts, 'implicit TLS');
+      }
+      if (config.tls === 'none') return { status: 'skipped', summary: 'TLS not requested (--tls none)' };
+      if (!caps?.startTls) {
+        const status = config.tls === 'starttls' ? 'error' : 'warning';
+        recorder.note('tls', 'the server does not offer STARTTLS: everything, passwords included, would cross the network in clear text');
+        return { status, summary: 'STARTTLS not offered' };
+      }
+      const event = await c.command('tls', { verb: 'STARTTLS' });
+      if (event.reply.code !== 220) return { status: 'error', summary: `STARTTLS refused: ${codeText(event)}` };
+      recorder.note('tls', `TLS handshake with ${server.servername}`);
+      const facts = await c.upgrade('tls', tlsOptions);
+      recordTls(ctx, 'tls', facts, 'starttls');
+      const after = await greet(ctx, c, 'tls');
+      caps = after.caps;
+      recorder.fact('ehlo.afterTls', capsFact(caps));
+      const outcome = tlsOutcome(ctx, facts, 'STARTTLS');
+      if (after.outcome.status === 'error') return after.outcome;
+      return outcome;
+    });
+
+    await run('auth', async () => authenticate(ctx, c, caps));
+    await run('send', async () => send(ctx, c, caps));
+  } catch (error) {
+    if (!(error instanceof StepFailed)) throw error;
+    for (const step of planned) {
+      if (recorder.stepStatus(step) === undefined) recorder.skipStep(step, `not run: ${current} failed`);
+    }
+    if (current === 'connect') return 'unreachable';
+  } finally {
+    if (conversation) await quit(conversation, current);
+  }
+  return 'done';
+};
+
+const capsFact = (caps: SmtpCapabilities | undefined): unknown =>
+  caps && {
+    serverName: caps.serverName,
+    extensions: caps.extensions.map((e) => [e.keyword, ...e.params].join(' ')),
+    size: caps.size,
+    auth: caps.auth,
+    startTls: caps.startTls,
+    pipelining: caps.pipelining,
+  };
+
+/** EHLO, falling back to HELO when the server does not know EHLO (500/502). */
+const greet = async (
+  ctx: StepContext,
+  c: SmtpConversation,
+  step: StepId,
+): Promise<{ outcome: StepOutcome; caps?: SmtpCapabilities }> => {
+  const name = ctx.config.ehlo;
+  const ehlo = await c.command(step, { verb: 'EHLO', domain: name });
+  if (ehlo.reply.code === 250) {
+    const caps = ehlo.capabilities;
+    if (step === 'ehlo') ctx.recorder.fact('ehlo', capsFact(caps));
+    const list = caps?.extensions.map((e) => e.keyword).join(' ') ?? '';
+    return { outcome: { status: 'ok', summary: `EHLO accepted${list ? `: ${list}` : ''}` }, ...(caps ? { caps } : {}) };
+  }
+  if (ehlo.reply.code === 500 || ehlo.reply.code === 502) {
+    ctx.recorder.note(step, 'EHLO is not understood; falling back to HELO (no extensions: no STARTTLS, no AUTH)');
+    const helo = await c.command(step, { verb: 'HELO', domain: name });
+    if (helo.reply.code === 250) return { outcome: { status: 'warning', summary: 'only HELO accepted: the server offers no ESMTP extensions' } };
+    return { outcome: { status: 'error', summary: `HELO refused: ${codeText(helo)}` } };
+  }
+  return { outcome: { status: 'error', summary: `EHLO refused: ${codeText(ehlo)}` } };
+};
+
+const recordTls = (ctx: StepContext, step: StepId, facts: NonNullable<Connection['tls']>, mode: 'implicit' | 'starttls'): void => {
+  ctx.recorder.update((s) => {
+    s.tls = { ...facts, mode };
+  });
+  ctx.recorder.note(step, `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.certificate.subject || '(none)'} issued by ${facts.certificate.issuer || '(unknown)'}, valid until ${facts.certificate.validTo || '?'}`);
+  ctx.recorder.note(step, facts.authorized ? `certificate verified for ${facts.servername ?? ''}` : `certificate NOT verified: ${facts.authorizationError ?? 'unknown reason'}`);
+};
+
+const tlsOutcome = (ctx: StepContext, facts: NonNullable<Connection['tls']>, how: string): StepOutcome => {
+  if (facts.authorized) return { status: 'ok', summary: `${how}: ${facts.protocol}, certificate verified` };
+  const reason = facts.authorizationError ?? 'unknown reason';
+  if (ctx.config.insecure) return { status: 'warning', summary: `${how}: ${facts.protocol}, certificate not verified (${reason}); going on because of --insecure` };
+  return { status: 'error', summary: `${how}: certificate not verified (${reason}); stopping before any credentials are sent (use --insecure to go on)` };
+};
+
+const authenticate = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilities | undefined): Promise<StepOutcome> => {
+  const auth = ctx.config.auth!;
+  const { recorder } = ctx;
+  // Credentials go only over verified TLS, unless the user said otherwise.
+  if (!c.engine.isSecure && !ctx.config.insecure) {
+    return { status: 'error', summary: 'refusing to send credentials without TLS (use --insecure to allow it)' };
+  }
+  const tlsFacts = c.connection.tls;
+  if (tlsFacts && !tlsFacts.authorized && !ctx.config.insecure) {
+    return { status: 'error', summary: 'refusing to send credentials over TLS whose certificate failed verification' };
+  }
+  const offered = caps?.auth ?? [];
+  if (offered.length === 0) return { status: 'error', summary: 'the server offers no AUTH mechanism on this connection' };
+  const credentials = { user: auth.user, password: auth.password };
+  const mechanism: SaslMechanism | undefined =
+    auth.mechanism === 'auto'
+      ? strongestMechanism(offered, credentials)
+      : SASL_MECHANISMS.find((m) => m.toLowerCase() === auth.mechanism);
+  if (!mechanism) return { status: 'error', summary: `no usable mechanism among those offered (${offered.join(' ')})` };
+  if (!offered.includes(mechanism)) recorder.note('auth', `${mechanism} is not among the offered mechanisms (${offered.join(' ')}); trying anyway as asked`);
+  const sasl = createSaslClient(mechanism, credentials);
+  recorder.secrets.add(sasl.secrets());
+  const initial = sasl.initial();
+  let event = await c.command('auth', { verb: 'AUTH', mechanism, ...(initial ? { initial } : {}), secrets: sasl.secrets() });
+  for (let round = 0; event.reply.code === 334 && round < 5; round += 1) {
+    const step = sasl.respond(event.reply.lines[0] ?? '');
+    event = await c.command('auth', { verb: 'AUTH-RESPONSE', step, secrets: sasl.secrets() });
+  }
+  recorder.fact('auth', { mechanism, code: event.reply.code, enhanced: event.reply.enhanced?.text });
+  if (event.reply.code === 235) return { status: 'ok', summary: `authenticated as ${auth.user} with ${mechanism}` };
+  return { status: 'error', summary: `authentication failed: ${codeText(event)}` };
+};
+
+const send = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilities | undefined): Promise<StepOutcome> => {
+  const { config, recorder } = ctx;
+  if (config.to.length === 0) return { status: 'skipped', summary: 'nothing to send (no --to)' };
+  const from = config.from ?? config.auth?.user ?? `mailmedic@${config.ehlo}`;
+  const messageId = `<mailmedic.${ctx.randomId()}@${config.ehlo}>`;
+  const content = buildTestMessage({
+    from,
+    to: config.to,
+    messageId,
+    date: ctx.now(),
+    ...(config.headers.length > 0 ? { headers: config.headers } : {}),
+    ...(config.body !== undefined ? { body: config.body } : {}),
+  });
+  const size = Buffer.byteLength(content, 'utf8');
+  if (caps?.size && size > caps.size) {
+    recorder.note('send', `the message (${size} bytes) is larger than the advertised SIZE limit (${caps.size} bytes)`);
+  }
+  const mail: SmtpCommand = { verb: 'MAIL', from, ...(caps?.size !== undefined ? { size } : {}), ...(/[^\x00-\x7f]/.test(content) && caps?.eightBitMime ? { body: '8BITMIME' as const } : {}) };
+  const rcpts: SmtpCommand[] = config.to.map((to) => ({ verb: 'RCPT', to }));
+  const started = Date.now();
+
+  let replies: ReplyEvent[];
+  if (caps?.pipelining) {
+    recorder.note('send', 'the server offers PIPELINING: MAIL, RCPT and DATA go in one write');
+    replies = await c.pipeline('send', [mail, ...rcpts, { verb: 'DATA' }]);
+  } else {
+    replies = [await c.command('send', mail)];
+    if (!positive(replies[0]!)) return { status: 'error', summary: `sender refused: ${codeText(replies[0]!)}` };
+    for (const rcpt of rcpts) replies.push(await c.command('send', rcpt));
+    if (replies.slice(1).some(positive)) replies.push(await c.command('send', { verb: 'DATA' }));
+  }
+  const [mailReply, ...rest] = replies;
+  const rcptReplies = rest.slice(0, rcpts.length);
+  const dataReply = rest[rcpts.length];
+  const accepted = config.to.filter((_, i) => rcptReplies[i] && positive(rcptReplies[i]!));
+  const refused = config.to.filter((to) => !accepted.includes(to));
+  recorder.fact('send.recipients', config.to.map((to, i) => ({ to, code: rcptReplies[i]?.reply.code, enhanced: rcptReplies[i]?.reply.enhanced?.text })));
+  if (!mailReply || !positive(mailReply)) {
+    if (dataReply?.reply.code === 354) await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
+    return { status: 'error', summary: `sender refused: ${mailReply ? codeText(mailReply) : 'no reply'}` };
+  }
+  if (accepted.length === 0) {
+    // A pipelined DATA that the server still accepted must be closed off with an empty message.
+    if (dataReply?.reply.code === 354) await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
+    return { status: 'error', summary: `every recipient refused: ${rcptReplies[0] ? codeText(rcptReplies[0]) : 'no reply'}` };
+  }
+  if (!dataReply || dataReply.reply.code !== 354) return { status: 'error', summary: `DATA refused: ${dataReply ? codeText(dataReply) : 'no reply'}` };
+  const end = await c.command('send', { verb: 'MESSAGE', content }, 'dataEnd');
+  if (!positive(end)) return { status: 'error', summary: `message refused at end of data: ${codeText(end)}` };
+  const queueId = /queued as ([A-Za-z0-9]+)/i.exec(end.reply.lines.join(' '))?.[1];
+  recorder.update((s) => {
+    s.delivery = { messageId, ...(queueId ? { queueId } : {}) };
+  });
+  recorder.fact('send.acceptedAt', Date.now());
+  const ms = Date.now() - started;
+  if (refused.length > 0) return { status: 'warning', summary: `accepted for ${accepted.length} of ${config.to.length} recipients (${refused.join(', ')} refused)` };
+  return { status: 'ok', summary: `message accepted${queueId ? ` as ${queueId}` : ''} in ${ms} ms` };
+};
+
+/** Says goodbye when the session is still in a state where QUIT means something. */
+const quit = async (c: SmtpConversation, step: StepId): Promise<void> => {
+  try {
+    if (c.connection.isOpen && c.engine.whyNot({ verb: 'QUIT' }) === undefined) {
+      await c.command(step, { verb: 'QUIT' });
+    }
+  } catch {
+    // The server may drop the line instead of answering QUIT; nothing is lost.
+  } finally {
+    c.close();
+  }
+};
