@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { diagnose } from '../diagnosis/index.js';
 import { isMailmedicError } from '../protocols/common/errors.js';
 import type { RunConfig } from './config.js';
+import type { CommandGate } from './gate.js';
 import { DEFAULT_SMTP_PORT } from './config.js';
 import { SessionRecorder } from './recorder.js';
 import type { StepContext } from './steps/context.js';
@@ -20,6 +21,8 @@ export interface RunOptions {
   randomId?: () => string;
   /** Called once the recorder exists, so a caller can watch the session grow. */
   onRecorder?: (recorder: SessionRecorder) => void;
+  /** The guided driver's hook (see gate.ts); `check` runs without one. */
+  gate?: CommandGate;
 }
 
 const targetOf = (config: RunConfig): Target => {
@@ -40,6 +43,7 @@ export const runSession = async (config: RunConfig, options: RunOptions): Promis
     now: options.now ?? (() => new Date()),
     randomId: options.randomId ?? (() => randomUUID().replace(/-/g, '').slice(0, 20)),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.gate ? { gate: options.gate } : {}),
   };
   try {
     await runSteps(ctx);

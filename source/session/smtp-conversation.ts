@@ -6,9 +6,12 @@ import type { Connection, TlsOptions } from '../net/connection.js';
 import type { TlsFacts } from '../net/tls-facts.js';
 import { MailmedicError } from '../protocols/common/errors.js';
 import type { SmtpCommand } from '../protocols/smtp/commands.js';
+import { encodeCommand } from '../protocols/smtp/commands.js';
 import type { SmtpEngine, SmtpEvent } from '../protocols/smtp/engine.js';
 import type { SmtpReply } from '../protocols/smtp/reply.js';
 import type { DeadlineName } from '../net/deadlines.js';
+import type { CommandGate } from './gate.js';
+import { StoppedByUser } from './gate.js';
 import type { SessionRecorder } from './recorder.js';
 import type { StepId } from './types.js';
 
@@ -26,6 +29,8 @@ export class SmtpConversation {
     readonly connection: Connection,
     readonly engine: SmtpEngine,
     private readonly recorder: SessionRecorder,
+    /** The guided driver's say before each write; absent for automated runs. */
+    private readonly gate?: CommandGate,
   ) {}
 
   /** Waits for the banner. */
@@ -43,7 +48,8 @@ export class SmtpConversation {
   /** Sends several commands in one write (RFC 2920) and returns their replies in order. */
   async pipeline(step: StepId, commands: SmtpCommand[], deadline: DeadlineName = 'command'): Promise<ReplyEvent[]> {
     const parts: Buffer[] = [];
-    for (const command of commands) {
+    for (const original of commands) {
+      const command = await this.decide(step, original);
       const out = this.engine.send(command);
       this.recorder.secrets.add(out.secrets);
       for (const text of out.display) this.recorder.client(step, text, out.secret ? { secret: true } : {});
@@ -52,6 +58,18 @@ export class SmtpConversation {
     }
     this.connection.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
     return this.collect(step, commands.length, deadline);
+  }
+
+  /** Asks the gate, if any, whether and what to send; an edit becomes a raw line the engine tracks. */
+  private async decide(step: StepId, command: SmtpCommand): Promise<SmtpCommand> {
+    if (!this.gate) return command;
+    const preview = encodeCommand(command);
+    const decision = await this.gate.confirm({ step, display: preview.display, secret: preview.secret });
+    if (decision.action === 'stop') throw new StoppedByUser(step);
+    if (decision.action === 'edit' && !preview.secret && command.verb !== 'MESSAGE') {
+      return { verb: 'RAW', line: decision.line };
+    }
+    return command;
   }
 
   /** After a 220 to STARTTLS: the handshake, then the engine starts over. */

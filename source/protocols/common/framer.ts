@@ -28,7 +28,8 @@ export class LineFramer {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
+    this.buffer =
+      this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
   }
 
   /** Bytes received but not yet consumed. */
@@ -48,8 +49,10 @@ export class LineFramer {
     const lf = this.buffer.indexOf(LF);
     const limit = this.limits.maxLineBytes;
     if (lf === -1) {
-      // A line still growing past the limit (plus room for CRLF) is refused before we wait longer.
-      if (this.buffer.length > limit + 1) {
+      // A line still growing past the limit is refused before we wait longer; one byte over is
+      // fine only while that byte is the CR of a CRLF whose LF has not arrived yet.
+      const length = this.buffer.length;
+      if (length > limit + 1 || (length === limit + 1 && this.buffer[limit] !== CR)) {
         throw new RemoteProtocolError(
           `line longer than ${limit} bytes`,
           this.buffer.subarray(0, 256),
@@ -62,7 +65,11 @@ export class LineFramer {
     const bareLf = lf === 0 || this.buffer[lf - 1] !== CR;
     const content = raw.subarray(0, bareLf ? lf : lf - 1);
     if (content.length > limit) {
-      throw new RemoteProtocolError(`line longer than ${limit} bytes`, raw.subarray(0, 256), 'ELIMIT');
+      throw new RemoteProtocolError(
+        `line longer than ${limit} bytes`,
+        raw.subarray(0, 256),
+        'ELIMIT',
+      );
     }
     if (content.includes(NUL)) {
       throw new RemoteProtocolError('NUL byte in a line', Buffer.from(raw));

@@ -2,14 +2,17 @@
 // character (ESC sequences could repaint the screen or retitle the window) and every bidi override
 // (which can make text read differently than it is) is shown as a visible escape instead.
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const visible = (char: string): string => {
   const code = char.codePointAt(0) ?? 0;
   if (code === 0x09) return '\\t';
   if (code === 0x0d) return '\\r';
   if (code === 0x0a) return '\\n';
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
 };
 
 /** Escapes controls and bidi overrides; tabs stay tabs. Line feeds are escaped too: one line in, one line out. */

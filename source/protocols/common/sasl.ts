@@ -2,6 +2,7 @@
 // Each step says what goes on the wire (base64), what the transcript may show instead, and every
 // form of the secret it contains, so the recorder can mask the secret wherever it reappears.
 import { createHmac } from 'node:crypto';
+import { InputError } from './errors.js';
 import { assertSafeField } from './input.js';
 
 export type SaslMechanism = 'PLAIN' | 'LOGIN' | 'CRAM-MD5' | 'XOAUTH2';
@@ -55,7 +56,7 @@ export interface SaslClient {
 }
 
 const requireSecret = (mech: SaslMechanism, value: string | undefined, what: string): string => {
-  if (value === undefined || value === '') throw new Error(`${mech} needs a ${what}`);
+  if (value === undefined || value === '') throw new InputError(what, `${mech} needs a ${what}`);
   return assertSafeField(what, value);
 };
 
@@ -147,8 +148,9 @@ export const strongestMechanism = (
   credentials: SaslCredentials,
 ): SaslMechanism | undefined => {
   const upper = offered.map((m) => m.toUpperCase());
-  const preference: SaslMechanism[] = credentials.token
-    ? ['XOAUTH2']
-    : ['CRAM-MD5', 'PLAIN', 'LOGIN'];
+  const preference: SaslMechanism[] = [
+    ...(credentials.token ? (['XOAUTH2'] as const) : []),
+    ...(credentials.password ? (['CRAM-MD5', 'PLAIN', 'LOGIN'] as const) : []),
+  ];
   return preference.find((m) => upper.includes(m));
 };

@@ -1,5 +1,6 @@
 // SMTP commands as data. Building the wire form here is where secrets get flagged, and where
 // every user-supplied field is checked for CR, LF and NUL.
+import { InputError } from '../common/errors.js';
 import { assertSafeField } from '../common/input.js';
 import type { SaslStep } from '../common/sasl.js';
 
@@ -50,24 +51,30 @@ const line = (verb: SmtpVerb, wire: string, extra: Partial<Outgoing> = {}): Outg
 const path = (field: string, address: string): string => {
   assertSafeField(field, address);
   const trimmed = address.trim();
-  if (/[<>\s]/.test(trimmed) && !(trimmed.startsWith('<') && trimmed.endsWith('>'))) {
-    throw new Error(`${field}: "${address}" is not a plain address`);
-  }
-  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+  const inner = trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1) : trimmed;
+  if (inner === '') throw new InputError(field, 'the address is empty');
+  if (/[<>\s]/.test(inner)) throw new InputError(field, `"${address}" is not a plain address`);
+  return `<${inner}>`;
 };
 
 /** RFC 5321 4.5.3.1.6: a text line is at most 998 octets before CRLF. */
 export const MAX_TEXT_LINE = 998;
 
 /** Dot-stuffs and CRLF-normalises a message; the returned bytes end with the CRLF.CRLF terminator. */
-export const encodeMessage = (content: string): { bytes: Buffer; lines: string[]; warnings: string[] } => {
+export const encodeMessage = (
+  content: string,
+): { bytes: Buffer; lines: string[]; warnings: string[] } => {
   const warnings: string[] = [];
   const lines = content.replace(/\r\n/g, '\n').replace(/\r/g, '\n').split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const stuffed = lines.map((l) => (l.startsWith('.') ? `.${l}` : l));
   const long = stuffed.filter((l) => Buffer.byteLength(l, 'utf8') > MAX_TEXT_LINE).length;
-  if (long > 0) warnings.push(`${long} line(s) longer than ${MAX_TEXT_LINE} octets; servers may reject or break them`);
-  if (/[^\x00-\x7f]/.test(content)) warnings.push('the message has 8-bit characters; it needs BODY=8BITMIME or SMTPUTF8');
+  if (long > 0)
+    warnings.push(
+      `${long} line(s) longer than ${MAX_TEXT_LINE} octets; servers may reject or break them`,
+    );
+  if (/[\u0080-\uffff]/.test(content))
+    warnings.push('the message has 8-bit characters; it needs BODY=8BITMIME or SMTPUTF8');
   if (content.includes('\0')) warnings.push('the message contains NUL bytes');
   const wire = `${stuffed.join('\r\n')}${stuffed.length > 0 ? '\r\n' : ''}.\r\n`;
   return { bytes: Buffer.from(wire, 'utf8'), lines: [...stuffed, '.'], warnings };
@@ -77,7 +84,11 @@ export const encodeCommand = (command: SmtpCommand): Outgoing => {
   switch (command.verb) {
     case 'EHLO':
     case 'HELO':
-      return line(command.verb, `${command.verb} ${assertSafeField('EHLO name', command.domain)}`);
+      assertSafeField('EHLO name', command.domain);
+      if (!/^\S+$/.test(command.domain)) {
+        throw new InputError('EHLO name', 'must be one word: a domain name or an address literal like [192.0.2.1]');
+      }
+      return line(command.verb, `${command.verb} ${command.domain}`);
     case 'STARTTLS':
     case 'DATA':
     case 'RSET':
@@ -105,11 +116,15 @@ export const encodeCommand = (command: SmtpCommand): Outgoing => {
       });
     case 'MAIL': {
       const params: string[] = [];
-      if (command.size !== undefined) params.push(`SIZE=${Math.max(0, Math.floor(command.size))}`);
+      if (command.size !== undefined) {
+        if (!Number.isFinite(command.size) || command.size < 0) throw new InputError('SIZE', `${command.size} is not a size in bytes`);
+        params.push(`SIZE=${Math.floor(command.size)}`);
+      }
       if (command.body) params.push(`BODY=${command.body}`);
       if (command.smtpUtf8) params.push('SMTPUTF8');
       // The null reverse-path "<>" is legal (bounces); keep it as is.
-      const from = command.from === '' || command.from === '<>' ? '<>' : path('MAIL FROM', command.from);
+      const from =
+        command.from === '' || command.from === '<>' ? '<>' : path('MAIL FROM', command.from);
       return line('MAIL', [`MAIL FROM:${from}`, ...params].join(' '));
     }
     case 'RCPT':
@@ -117,7 +132,10 @@ export const encodeCommand = (command: SmtpCommand): Outgoing => {
     case 'VRFY':
       return line('VRFY', `VRFY ${assertSafeField('VRFY argument', command.argument)}`);
     case 'HELP':
-      return line('HELP', command.argument ? `HELP ${assertSafeField('HELP argument', command.argument)}` : 'HELP');
+      return line(
+        'HELP',
+        command.argument ? `HELP ${assertSafeField('HELP argument', command.argument)}` : 'HELP',
+      );
     case 'MESSAGE': {
       const encoded = encodeMessage(command.content);
       return {

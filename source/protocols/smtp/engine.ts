@@ -1,6 +1,7 @@
 // A sans-IO SMTP client: bytes in, events out; commands in, bytes out. It never touches a socket
 // or a clock, so the same engine serves `check`, the guided wizard and the manual console.
 import { IllegalTransitionError, RemoteProtocolError } from '../common/errors.js';
+import { Fifo } from '../common/fifo.js';
 import { LineFramer } from '../common/framer.js';
 import type { FramingLimits } from '../common/limits.js';
 import { withLimits } from '../common/limits.js';
@@ -45,7 +46,9 @@ export class SmtpEngine {
   private readonly framer: LineFramer;
   private readonly assembler: SmtpReplyAssembler;
   private current: SmtpState = 'greeting';
-  private readonly queue: Pending[] = [];
+  private readonly queue = new Fifo<Pending>();
+  /** projected, kept up to date on send and forgotten on each reply (recomputed when asked). */
+  private projectedCache: SmtpState | undefined;
   private caps: SmtpCapabilities | undefined;
   private authenticated = false;
   private secure: boolean;
@@ -77,7 +80,18 @@ export class SmtpEngine {
 
   /** The state the session will be in if every pending command succeeds. */
   get projected(): SmtpState {
-    return this.queue.reduce<SmtpState>((s, p) => (p.tracked ? projectedState(p.tracked, s) : s), this.current);
+    if (this.projectedCache === undefined) {
+      let state = this.current;
+      for (const p of this.queue) if (p.tracked) state = projectedState(p.tracked, state);
+      this.projectedCache = state;
+    }
+    return this.projectedCache;
+  }
+
+  private enqueue(pending: Pending): void {
+    const before = this.projected;
+    this.queue.push(pending);
+    this.projectedCache = pending.tracked ? projectedState(pending.tracked, before) : before;
   }
 
   /** Why `command` should not be sent now, or undefined when it may. The manual console asks this. */
@@ -87,9 +101,15 @@ export class SmtpEngine {
     if (state === 'closed') return 'the connection is closed';
     if (state === 'tls') return 'the TLS handshake must finish first';
     if (state === 'greeting') return 'the server has not sent its greeting yet';
-    if (verb === undefined) return undefined;
+    if (verb === undefined || (command.verb === 'RAW' && state === 'data')) return undefined;
+    // The message and SASL answers reply to a prompt (354, 334) and may not be sent before it.
+    if (verb === 'MESSAGE' && this.queue.length > 0)
+      return 'the server has not answered DATA with 354 yet';
+    if (verb === 'AUTH-RESPONSE' && this.queue.length > 0)
+      return 'the server has not sent its 334 challenge yet';
     if (verb === 'STARTTLS' && this.secure) return 'TLS is already active';
-    if (verb === 'AUTH' && this.authenticated) return 'already authenticated (RFC 4954 forbids a second AUTH)';
+    if (verb === 'AUTH' && this.authenticated)
+      return 'already authenticated (RFC 4954 forbids a second AUTH)';
     if (!isAllowed(verb, state)) return `${verb} is not valid in state "${state}"`;
     return undefined;
   }
@@ -98,18 +118,24 @@ export class SmtpEngine {
   send(command: SmtpCommand): Outgoing {
     if (command.verb !== 'RAW') {
       const reason = this.whyNot(command);
-      if (reason) throw new IllegalTransitionError('SMTP', this.projected, `${command.verb} (${reason})`);
+      if (reason)
+        throw new IllegalTransitionError('SMTP', this.projected, `${command.verb} (${reason})`);
     } else if (this.projected === 'closed' || this.projected === 'tls') {
       throw new IllegalTransitionError('SMTP', this.projected, 'RAW');
     }
     const out = encodeCommand(command);
+    if (command.verb === 'RAW' && this.projected === 'data') {
+      // Lines typed after the 354 are the message: only the final "." gets a reply.
+      if (command.line === '.') this.enqueue({ verb: 'RAW', tracked: 'MESSAGE' });
+      return out;
+    }
     if (command.verb === 'MESSAGE') {
       // The message and its final dot get one reply, like a command.
-      this.queue.push({ verb: 'MESSAGE', tracked: 'MESSAGE' });
+      this.enqueue({ verb: 'MESSAGE', tracked: 'MESSAGE' });
       return out;
     }
     const tracked = command.verb === 'RAW' ? this.rawTracking(command.line) : command.verb;
-    this.queue.push({ verb: command.verb, ...(tracked ? { tracked } : {}) });
+    this.enqueue({ verb: command.verb, ...(tracked ? { tracked } : {}) });
     return out;
   }
 
@@ -123,7 +149,10 @@ export class SmtpEngine {
     for (let line = this.framer.nextLine(); line; line = this.framer.nextLine()) {
       if (line.bareLf && !this.notedBareLf) {
         this.notedBareLf = true;
-        events.push({ type: 'note', text: 'the server ends lines with a bare LF instead of CRLF (tolerated)' });
+        events.push({
+          type: 'note',
+          text: 'the server ends lines with a bare LF instead of CRLF (tolerated)',
+        });
       }
       const reply = this.assembler.add(line);
       if (!reply) continue;
@@ -146,17 +175,20 @@ export class SmtpEngine {
 
   /** The caller finished the TLS handshake: start over, as RFC 3207 requires (EHLO again). */
   tlsEstablished(): void {
-    if (this.current !== 'tls') throw new IllegalTransitionError('SMTP', this.current, 'TLS established');
+    if (this.current !== 'tls')
+      throw new IllegalTransitionError('SMTP', this.current, 'TLS established');
     this.secure = true;
     this.caps = undefined;
     this.authenticated = false;
     this.current = 'ready';
+    this.projectedCache = undefined;
   }
 
   /** The peer closed the connection. */
   closed(): void {
     this.current = 'closed';
-    this.queue.length = 0;
+    this.queue.clear();
+    this.projectedCache = undefined;
   }
 
   private rawTracking(line: string): SmtpVerb | undefined {
@@ -166,9 +198,15 @@ export class SmtpEngine {
   }
 
   private apply(reply: SmtpReply): SmtpEvent {
+    this.projectedCache = undefined;
     const stateBefore = this.current;
     if (stateBefore === 'greeting') {
-      this.current = reply.code >= 200 && reply.code < 300 ? 'ready' : reply.code === 421 || reply.code < 500 ? 'closed' : 'rejected';
+      this.current =
+        reply.code >= 200 && reply.code < 300
+          ? 'ready'
+          : reply.code === 421 || reply.code < 500
+            ? 'closed'
+            : 'rejected';
       return { type: 'reply', answers: 'GREETING', reply, stateBefore, state: this.current };
     }
     const pending = this.queue.shift();
@@ -177,10 +215,17 @@ export class SmtpEngine {
         this.current = 'closed';
         return { type: 'reply', answers: 'UNSOLICITED', reply, stateBefore, state: this.current };
       }
-      throw new RemoteProtocolError(`reply ${reply.code} arrived but no command was waiting for one`, Buffer.from(reply.rawLines.join('\r\n')));
+      throw new RemoteProtocolError(
+        `reply ${reply.code} arrived but no command was waiting for one`,
+        Buffer.from(reply.rawLines.join('\r\n')),
+      );
     }
     const verb = pending.tracked;
-    this.current = verb ? nextState(verb, stateBefore, reply.code) : reply.code === 421 ? 'closed' : stateBefore;
+    this.current = verb
+      ? nextState(verb, stateBefore, reply.code)
+      : reply.code === 421
+        ? 'closed'
+        : stateBefore;
     const event: Extract<SmtpEvent, { type: 'reply' }> = {
       type: 'reply',
       answers: pending.verb,
@@ -192,7 +237,8 @@ export class SmtpEngine {
       this.caps = verb === 'EHLO' ? parseEhloReply(reply) : undefined;
       if (this.caps) event.capabilities = this.caps;
     }
-    if ((verb === 'AUTH' || verb === 'AUTH-RESPONSE') && reply.code === 235) this.authenticated = true;
+    if ((verb === 'AUTH' || verb === 'AUTH-RESPONSE') && reply.code === 235)
+      this.authenticated = true;
     if (reply.code === 334) {
       const decoded = decodeBase64Text(reply.lines[0] ?? '');
       if (decoded !== undefined) event.challenge = decoded;

@@ -27,6 +27,11 @@ export const parseHeader = (line: string): { name: string; value: string } => {
 export const rfc5322Date = (date: Date): string => date.toUTCString().replace(/GMT$/, '+0000');
 
 export const buildTestMessage = (message: TestMessage): string => {
+  // These land in header lines: a line break in one would add a header of its own.
+  assertSafeField('from', message.from);
+  message.to.forEach((to) => assertSafeField('to', to));
+  assertSafeField('subject', message.subject ?? '');
+  assertSafeField('message id', message.messageId);
   const defaults: Array<[string, string]> = [
     ['From', message.from === '' ? '<>' : `<${message.from}>`],
     ['To', message.to.map((t) => `<${t}>`).join(', ')],
@@ -40,7 +45,9 @@ export const buildTestMessage = (message: TestMessage): string => {
   const own = (message.headers ?? []).map(parseHeader);
   const overridden = new Set(own.map((h) => h.name.toLowerCase()));
   const lines = [
-    ...defaults.filter(([name]) => !overridden.has(name.toLowerCase())).map(([n, v]) => `${n}: ${v}`),
+    ...defaults
+      .filter(([name]) => !overridden.has(name.toLowerCase()))
+      .map(([n, v]) => `${n}: ${v}`),
     ...own.map((h) => `${h.name}: ${h.value}`),
   ];
   const body =

@@ -62,7 +62,10 @@ export class SmtpReplyAssembler {
     const match = LINE.exec(line.text);
     if (!match) {
       this.reset();
-      throw new RemoteProtocolError(`malformed SMTP reply line: ${JSON.stringify(line.text.slice(0, 80))}`, line.raw);
+      throw new RemoteProtocolError(
+        `malformed SMTP reply line: ${JSON.stringify(line.text.slice(0, 80))}`,
+        line.raw,
+      );
     }
     const code = Number(match[1]);
     if (code < 200 || code > 599) {
@@ -70,9 +73,10 @@ export class SmtpReplyAssembler {
       throw new RemoteProtocolError(`reply code ${code} is outside 2xx-5xx`, line.raw);
     }
     if (this.code !== undefined && code !== this.code) {
+      const previous = this.code;
       this.reset();
       throw new RemoteProtocolError(
-        `multi-line reply changed its code from ${this.code} to ${code}`,
+        `multi-line reply changed its code from ${previous} to ${code}`,
         line.raw,
       );
     }
@@ -83,7 +87,9 @@ export class SmtpReplyAssembler {
     if (match[2] === '-') return undefined;
 
     const lines = this.lines;
-    const enhanced = lines.map((text) => parseEnhancedCode(code, text)).find((e) => e !== undefined);
+    const enhanced = lines
+      .map((text) => parseEnhancedCode(code, text))
+      .find((e) => e !== undefined);
     const reply: SmtpReply = { code, lines, rawLines: this.raw, bareLf: this.bareLf };
     if (enhanced) reply.enhanced = enhanced;
     this.reset();

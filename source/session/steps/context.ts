@@ -1,6 +1,7 @@
 // What every step receives. A step records what it did in the recorder and returns how it went;
 // it never decides what the user sees or how the process ends.
 import type { RunConfig } from '../config.js';
+import type { CommandGate } from '../gate.js';
 import type { SessionRecorder } from '../recorder.js';
 import type { StepId, StepStatus } from '../types.js';
 
@@ -12,6 +13,8 @@ export interface StepContext {
   now: () => Date;
   /** Randomness for Message-IDs (tests inject it). */
   randomId: () => string;
+  /** The guided driver: the user sees, edits or stops each command before it goes. */
+  gate?: CommandGate;
 }
 
 export interface StepOutcome {

@@ -8,6 +8,7 @@ import type { SmtpCapabilities } from '../../protocols/smtp/capabilities.js';
 import type { SmtpCommand } from '../../protocols/smtp/commands.js';
 import { SmtpEngine } from '../../protocols/smtp/engine.js';
 import { buildTestMessage } from '../../protocols/smtp/message.js';
+import { StoppedByUser } from '../gate.js';
 import type { ReplyEvent } from '../smtp-conversation.js';
 import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../types.js';
@@ -72,6 +73,7 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
       outcome = await body();
     } catch (error) {
       if (error instanceof StepFailed) outcome = error.outcome;
+      else if (error instanceof StoppedByUser) outcome = { status: 'skipped', summary: error.message };
       else if (error instanceof MailmedicError) {
         error.step ??= step;
         recorder.note(step, `${error.code}: ${error.message}`);
@@ -80,7 +82,9 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
       } else throw error;
     }
     recorder.endStep(step, outcome.status, outcome.summary);
-    if (outcome.status === 'error') throw new StepFailed(outcome);
+    if (outcome.status === 'error' || (outcome.status === 'skipped' && outcome.summary.startsWith('stopped by the user'))) {
+      throw new StepFailed(outcome);
+    }
   };
 
   try {
@@ -94,7 +98,7 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
         ...(implicit ? { tls: tlsOptions } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
-      conversation = new SmtpConversation(connection, new SmtpEngine({ tls: implicit }), recorder);
+      conversation = new SmtpConversation(connection, new SmtpEngine({ tls: implicit }), recorder, ctx.gate);
       const ms = Date.now() - started;
       recorder.fact('connect.remote', { host: server.host, port: server.port, address: connection.remoteAddress, ms });
       recorder.note('connect', `connected to ${connection.remoteAddress ?? server.host} port ${server.port} in ${ms} ms`);
@@ -147,7 +151,10 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
     for (const step of planned) {
-      if (recorder.stepStatus(step) === undefined) recorder.skipStep(step, `not run: ${current} failed`);
+      if (recorder.stepStatus(step) === undefined) {
+        const stopped = recorder.stepStatus(current) === 'skipped';
+        recorder.skipStep(step, stopped ? `not run: stopped at ${current}` : `not run: ${current} failed`);
+      }
     }
     if (current === 'connect') return 'unreachable';
   } finally {
