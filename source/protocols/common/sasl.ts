@@ -154,3 +154,17 @@ export const strongestMechanism = (
   ];
   return preference.find((m) => upper.includes(m));
 };
+
+/**
+ * The secret inside a SASL payload someone typed by hand: the password of a PLAIN message
+ * ("authzid\0user\0password"), the token of an XOAUTH2 one. Used by the manual console, where the
+ * user builds the payload and we only see it on its way out.
+ */
+export const secretsInPayload = (base64: string): string[] => {
+  const decoded = decodeBase64Text(base64);
+  if (decoded === undefined || decoded === '') return secretForms(base64);
+  const parts = decoded.split('\0');
+  const bearer = /auth=Bearer ([^\x01]+)/.exec(decoded)?.[1];
+  const inner = parts.length === 3 ? parts[2]! : bearer ?? decoded;
+  return [...secretForms(base64), ...secretForms(decoded), ...secretForms(inner)];
+};

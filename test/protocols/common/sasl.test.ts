@@ -9,6 +9,7 @@ import {
   SASL_MECHANISMS,
   secretForms,
   strongestMechanism,
+  secretsInPayload,
 } from '../../../source/protocols/common/sasl.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -224,4 +225,21 @@ it('strongestMechanism falls back to a password mechanism when XOAUTH2 is not of
   assert.equal(strongestMechanism(['PLAIN', 'LOGIN'], { user: 'u', password: 'p', token: 't' }), 'PLAIN');
   assert.equal(strongestMechanism(['XOAUTH2', 'PLAIN'], { user: 'u', password: 'p', token: 't' }), 'XOAUTH2');
   assert.equal(strongestMechanism(['PLAIN'], { user: 'u', token: 't' }), undefined);
+});
+
+describe('secretsInPayload', () => {
+  it('finds the password inside a hand-typed PLAIN payload', () => {
+    const payload = Buffer.from('\0bob\0pw-123456').toString('base64');
+    const forms = secretsInPayload(payload);
+    assert.ok(forms.includes('pw-123456'));
+    assert.ok(forms.includes(payload));
+    assert.ok(forms.includes(Buffer.from('pw-123456').toString('base64')));
+  });
+  it('finds the token inside an XOAUTH2 payload', () => {
+    const payload = Buffer.from('user=bob@example.test\x01auth=Bearer ya29.tok\x01\x01').toString('base64');
+    assert.ok(secretsInPayload(payload).includes('ya29.tok'));
+  });
+  it('treats text that is not base64 as the secret itself', () => {
+    assert.ok(secretsInPayload('not base64!').includes('not base64!'));
+  });
 });
