@@ -9,7 +9,11 @@ const timers = ['timers', 'node:timers', 'timers/promises', 'node:timers/promise
 const ui = ['ink', 'react', 'ink-select-input', 'ink-text-input', 'react/jsx-runtime'];
 
 const paths = (names, message) => names.map((name) => ({ name, message }));
-const layer = (dir) => ({ group: [`**/${dir}/**`, `${dir}/**`], message: `must not import ${dir}/ (see ARCHITECTURE.md)`, allowTypeImports: dir === 'protocols' });
+const layer = (dir) => ({
+  group: [`**/${dir}/**`, `${dir}/**`],
+  message: `must not import ${dir}/ (see ARCHITECTURE.md)`,
+  allowTypeImports: dir === 'protocols',
+});
 const restrict = (files, { names = [], layers = [], extraPatterns = [] }) => ({
   files,
   rules: {
@@ -24,16 +28,40 @@ const noSockets = paths(sockets, 'only source/net/ opens sockets');
 const noUi = paths(ui, 'only source/ui/ renders');
 const noTimers = paths(timers, 'sans-IO code gets time from its caller');
 const noProc = paths(processControl, 'no process control here');
-const noFs = paths(['fs', 'node:fs', 'fs/promises', 'node:fs/promises'], 'reads a session, writes nothing');
+const noFs = paths(
+  ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'],
+  'reads a session, writes nothing',
+);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', structuredClone: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -45,7 +73,21 @@ export default tseslint.config(
   {
     files: ['source/protocols/**'],
     rules: {
-      'no-restricted-globals': ['error', ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'process', 'performance'].map((name) => ({ name, message: 'sans-IO: time and process state come from the caller' }))],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'clearTimeout',
+          'clearInterval',
+          'process',
+          'performance',
+        ].map((name) => ({
+          name,
+          message: 'sans-IO: time and process state come from the caller',
+        })),
+      ],
     },
   },
   // net/: sockets and deadlines, nothing above it.
@@ -53,10 +95,23 @@ export default tseslint.config(
     names: [...noUi, ...noProc],
     layers: ['dns', 'session', 'diagnosis', 'report', 'lab', 'ui', 'knowledge'],
   }),
-  // dns/: dns2 and interpretation; dns2 owns its sockets.
+  // dns/: dns2 builds and decodes packets; our own UDP/TCP clients bound them in time and size.
   restrict(['source/dns/**'], {
-    names: [...paths(['net', 'node:net', 'tls', 'node:tls', 'http', 'node:http', 'https', 'node:https'], 'DNS goes through dns2'), ...noUi, ...noProc],
-    layers: ['net', 'session', 'diagnosis', 'report', 'lab', 'ui', 'protocols'],
+    names: [
+      ...paths(
+        ['tls', 'node:tls', 'http', 'node:http', 'https', 'node:https'],
+        'DNS speaks plain DNS over UDP and TCP',
+      ),
+      ...noUi,
+      ...noProc,
+    ],
+    layers: ['net', 'session', 'diagnosis', 'report', 'lab', 'ui'],
+    extraPatterns: [
+      {
+        group: ['**/protocols/smtp/**', '**/protocols/pop3/**', '**/protocols/imap/**'],
+        message: 'dns/ may use protocols/common only',
+      },
+    ],
   }),
   // knowledge/: data people read and extend.
   restrict(['source/knowledge/**'], {
@@ -67,7 +122,12 @@ export default tseslint.config(
   restrict(['source/diagnosis/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
     layers: ['net', 'dns', 'report', 'lab', 'ui'],
-    extraPatterns: [{ group: ['**/session/runner*', '**/session/steps/**'], message: 'diagnosis reads the record, it does not run steps' }],
+    extraPatterns: [
+      {
+        group: ['**/session/runner*', '**/session/steps/**'],
+        message: 'diagnosis reads the record, it does not run steps',
+      },
+    ],
   }),
   // session/: the record and the step runner; it may drive net/ and dns/ but never draws.
   restrict(['source/session/**'], {
@@ -78,11 +138,20 @@ export default tseslint.config(
   restrict(['source/report/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
     layers: ['net', 'dns', 'lab', 'ui'],
-    extraPatterns: [{ group: ['**/session/runner*', '**/session/steps/**'], message: 'reports read a session, they do not run steps' }],
+    extraPatterns: [
+      {
+        group: ['**/session/runner*', '**/session/steps/**'],
+        message: 'reports read a session, they do not run steps',
+      },
+    ],
   }),
   // lab/: practice servers; listening sockets come from net/.
   restrict(['source/lab/**'], {
-    names: [...paths(['net', 'node:net', 'tls', 'node:tls'], 'lab servers listen through source/net/'), ...noUi, ...noProc],
+    names: [
+      ...paths(['net', 'node:net', 'tls', 'node:tls'], 'lab servers listen through source/net/'),
+      ...noUi,
+      ...noProc,
+    ],
     layers: ['ui', 'report', 'diagnosis'],
   }),
   // ui/: Ink only; the runner does the I/O, the CLI owns the process.
@@ -93,7 +162,15 @@ export default tseslint.config(
   {
     files: ['source/ui/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'components never end the process; the CLI does' }, { object: 'process', property: 'kill', message: 'no process control in UI' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'exit',
+          message: 'components never end the process; the CLI does',
+        },
+        { object: 'process', property: 'kill', message: 'no process control in UI' },
+      ],
     },
   },
 );

@@ -20,7 +20,9 @@ const cases = {
   'tsx source --version': ['--import', 'tsx', 'source/cli.tsx', '--version'],
 } as const;
 
-const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+const samples: Record<string, number[]> = Object.fromEntries(
+  Object.keys(cases).map((k) => [k, []]),
+);
 for (let i = 0; i < runs; i += 1) {
   for (const [name, args] of Object.entries(cases)) samples[name]!.push(time([...args]));
 }
@@ -28,5 +30,7 @@ const base = median(samples['bundle --version']!);
 console.log(`start-up, median of ${runs} interleaved runs (node ${process.version})`);
 for (const [name, values] of Object.entries(samples)) {
   const m = median(values);
-  console.log(`  ${name.padEnd(24)} ${fmt(m).padStart(10)}   x${(m / base).toFixed(2)} of bundle --version`);
+  console.log(
+    `  ${name.padEnd(24)} ${fmt(m).padStart(10)}   x${(m / base).toFixed(2)} of bundle --version`,
+  );
 }

@@ -31,7 +31,22 @@ await build({
     'process.env.NODE_ENV': '"production"',
     __MAILMEDIC_VERSION__: JSON.stringify(pkg.version),
   },
-  // Only loaded by ink when DEV=true; not shipped.
-  external: ['react-devtools-core'],
+  plugins: [
+    {
+      // Ink loads its devtools bridge only when DEV=true; ship an empty stand-in instead of
+      // a dependency nobody installed.
+      name: 'no-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+          path: 'react-devtools-core',
+          namespace: 'stub',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+          contents: 'export default { initialize() {}, connectToDevTools() {} };',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
 });
 await chmod(outfile, 0o755);

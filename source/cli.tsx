@@ -28,7 +28,13 @@ const dispatch = async (command: Command): Promise<number> => {
       const onSignal = (): void => controller.abort();
       process.once('SIGINT', onSignal);
       try {
-        return await runCheck(command, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal });
+        return await runCheck(command, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          stdin: process.stdin,
+          env: process.env,
+          signal: controller.signal,
+        });
       } finally {
         process.off('SIGINT', onSignal);
       }
@@ -49,7 +55,9 @@ const main = async (): Promise<number> => {
       process.stderr.write(`mailmedic: ${error.message}\nTry 'mailmedic --help'.\n`);
       return 2;
     }
-    process.stderr.write(`mailmedic: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `mailmedic: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 };

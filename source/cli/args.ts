@@ -39,7 +39,14 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'wizard'; flags: RunFlags; lab?: string }
-  | { kind: 'check'; flags: RunFlags; json: boolean; lab?: string; domainsFile?: string; concurrency: number }
+  | {
+      kind: 'check';
+      flags: RunFlags;
+      json: boolean;
+      lab?: string;
+      domainsFile?: string;
+      concurrency: number;
+    }
   | { kind: 'open'; file: string; color: boolean }
   | { kind: 'explain'; words: string[]; color: boolean }
   | { kind: 'lab'; scenario?: string; color: boolean };
@@ -86,17 +93,30 @@ const safe = (flag: string, value: string | undefined): string | undefined => {
   return value;
 };
 
-const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
+const oneOf = <T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T => {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(flag, `"${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(flag, `"${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
 };
 
-const positiveNumber = (flag: string, value: string | undefined, integer: boolean): number | undefined => {
+const positiveNumber = (
+  flag: string,
+  value: string | undefined,
+  integer: boolean,
+): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(flag, `"${value}" is not a positive ${integer ? 'whole number' : 'number'}`);
+    throw new UsageError(
+      flag,
+      `"${value}" is not a positive ${integer ? 'whole number' : 'number'}`,
+    );
   }
   return n;
 };
@@ -104,18 +124,43 @@ const positiveNumber = (flag: string, value: string | undefined, integer: boolea
 const address = (flag: string, value: string | undefined): string | undefined => {
   const v = safe(flag, value);
   if (v === undefined || v === '' || v === '<>') return v;
-  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^<(.*)>$/, '$1'))) throw new UsageError(flag, `"${v}" is not an address like name@example.com`);
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^<(.*)>$/, '$1')))
+    throw new UsageError(flag, `"${v}" is not an address like name@example.com`);
   return v.replace(/^<(.*)>$/, '$1');
 };
 
 /** Lets `--lab` stand without a scenario (the wizard then offers the list). */
 const normaliseLab = (argv: string[]): string[] =>
-  argv.map((arg, i) => (arg === '--lab' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? '--lab=' : arg));
+  argv.map((arg, i) =>
+    arg === '--lab' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? '--lab=' : arg,
+  );
 
 export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): Command => {
+  // A pasted reply may start with "-ERR" or contain "--": everything after `explain` is the
+  // text to explain, not options.
+  if (argv[0] === 'explain') {
+    const words = argv.slice(1);
+    const noColor = words.at(-1) === '--no-color';
+    const text = noColor ? words.slice(0, -1) : words;
+    if (text.length === 0)
+      throw new UsageError(
+        'explain',
+        'give a code or a reply line, for example: mailmedic explain "550 5.7.1 Relay access denied"',
+      );
+    return {
+      kind: 'explain',
+      words: text,
+      color: !noColor && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
+    };
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: normaliseLab(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: normaliseLab(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? 'command line';
@@ -131,28 +176,46 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
   const args = command === 'wizard' ? positionals : rest;
 
   if (command === 'explain') {
-    if (args.length === 0) throw new UsageError('explain', 'give a code or a reply line, for example: mailmedic explain "550 5.7.1 Relay access denied"');
+    if (args.length === 0)
+      throw new UsageError(
+        'explain',
+        'give a code or a reply line, for example: mailmedic explain "550 5.7.1 Relay access denied"',
+      );
     return { kind: 'explain', words: args, color };
   }
   if (command === 'open') {
-    if (args.length !== 1) throw new UsageError('open', 'give exactly one report file, for example: mailmedic open report.json');
+    if (args.length !== 1)
+      throw new UsageError(
+        'open',
+        'give exactly one report file, for example: mailmedic open report.json',
+      );
     return { kind: 'open', file: safe('open', args[0])!, color };
   }
   if (command === 'lab') {
     if (args.length > 1) throw new UsageError('lab', 'give at most one scenario');
     return { kind: 'lab', color, ...(args[0] ? { scenario: safe('lab', args[0])! } : {}) };
   }
-  if (args.length > 1) throw new UsageError('TARGET', `give one target, not ${args.length} (${args.join(' ')})`);
-  if (values['json'] && command !== 'check') throw new UsageError('--json', 'goes with check: mailmedic check TARGET --json');
+  if (args.length > 1)
+    throw new UsageError('TARGET', `give one target, not ${args.length} (${args.join(' ')})`);
+  if (values['json'] && command !== 'check')
+    throw new UsageError('--json', 'goes with check: mailmedic check TARGET --json');
 
   const flags = runFlags(values, args[0], color);
-  if (command === 'wizard') return { kind: 'wizard', flags, ...(values.lab !== undefined ? { lab: values.lab } : {}) };
+  if (command === 'wizard')
+    return { kind: 'wizard', flags, ...(values.lab !== undefined ? { lab: values.lab } : {}) };
 
   const domainsFile = safe('--domains-file', values['domains-file']);
   if (!flags.target && values.lab === undefined && !domainsFile) {
-    throw new UsageError('TARGET', 'check needs a target, --server, --lab SCENARIO or --domains-file');
+    throw new UsageError(
+      'TARGET',
+      'check needs a target, --server, --lab SCENARIO or --domains-file',
+    );
   }
-  if (values.lab === '') throw new UsageError('--lab', 'check needs a scenario name, for example: mailmedic check --lab healthy');
+  if (values.lab === '')
+    throw new UsageError(
+      '--lab',
+      'check needs a scenario name, for example: mailmedic check --lab healthy',
+    );
   return {
     kind: 'check',
     flags,
@@ -163,7 +226,9 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
   };
 };
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values'];
 
 const runFlags = (values: Values, targetArg: string | undefined, color: boolean): RunFlags => {
   let target = targetArg !== undefined ? parseTarget(targetArg) : undefined;
@@ -171,16 +236,21 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
     const server = parseHostPort('--server', values.server);
     target = { ...(target ?? { input: values.server }), server };
   }
-  const steps = values.steps?.split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = values.steps
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const step of steps ?? []) {
-    if (!(STEP_IDS as readonly string[]).includes(step)) throw new UsageError('--steps', `"${step}" is not a step; steps are ${STEP_IDS.join(',')}`);
+    if (!(STEP_IDS as readonly string[]).includes(step))
+      throw new UsageError('--steps', `"${step}" is not a step; steps are ${STEP_IDS.join(',')}`);
   }
   if (steps && steps.length === 0) throw new UsageError('--steps', 'is empty');
   for (const h of values.header ?? []) {
     if (!/^[!-9;-~]+:/.test(h)) throw new UsageError('--header', `"${h}" is not "Name: value"`);
   }
   const port = positiveNumber('--port', values.port, true);
-  if (port !== undefined && port > 65535) throw new UsageError('--port', `${port} is not a port (1-65535)`);
+  if (port !== undefined && port > 65535)
+    throw new UsageError('--port', `${port} is not a port (1-65535)`);
   const ehlo = safe('--ehlo', values.ehlo) ?? hostname();
   if (/\s/.test(ehlo)) throw new UsageError('--ehlo', `"${ehlo}" contains white space`);
   const flags: RunFlags = {
@@ -213,7 +283,10 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
     if (value !== undefined) (flags as unknown as Record<string, unknown>)[key] = value;
   }
   if (flags.report && !/\.(md|html|json|txt)$/i.test(flags.report)) {
-    throw new UsageError('--report', `"${flags.report}" must end in .md, .html, .json or .txt (the format follows the extension)`);
+    throw new UsageError(
+      '--report',
+      `"${flags.report}" must end in .md, .html, .json or .txt (the format follows the extension)`,
+    );
   }
   return flags;
 };

@@ -25,14 +25,32 @@ export const exitCodeOf = (session: Session): number => {
   return session.findings.some((f) => f.severity === 'error') ? 1 : 0;
 };
 
-export const runCheck = async (command: Extract<Command, { kind: 'check' }>, io: CheckIo): Promise<number> => {
-  if (command.lab !== undefined) throw new UsageError('--lab', 'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]');
-  if (command.domainsFile !== undefined) throw new UsageError('--domains-file', 'checking many domains is not part of this build yet');
-  const config = await buildRunConfig(command.flags, { env: io.env, stdin: io.stdin, stderr: io.stderr });
-  const session = await runSession(config, { version: VERSION, ...(io.signal ? { signal: io.signal } : {}) });
+export const runCheck = async (
+  command: Extract<Command, { kind: 'check' }>,
+  io: CheckIo,
+): Promise<number> => {
+  if (command.lab !== undefined)
+    throw new UsageError(
+      '--lab',
+      'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]',
+    );
+  if (command.domainsFile !== undefined)
+    throw new UsageError('--domains-file', 'checking many domains is not part of this build yet');
+  const config = await buildRunConfig(command.flags, {
+    env: io.env,
+    stdin: io.stdin,
+    stderr: io.stderr,
+  });
+  const session = await runSession(config, {
+    version: VERSION,
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
   const shown = config.redactIdentities ? redactIdentities(session) : session;
   if (command.json) io.stdout.write(renderJson(shown));
-  else io.stdout.write(renderText(shown, command.flags.color && io.stdout.isTTY ? ANSI_STYLE : PLAIN_STYLE));
+  else
+    io.stdout.write(
+      renderText(shown, command.flags.color && io.stdout.isTTY ? ANSI_STYLE : PLAIN_STYLE),
+    );
   if (command.flags.report) {
     const format = formatOf(command.flags.report)!;
     await writeFile(command.flags.report, renderReport(shown, format), { mode: 0o600 });

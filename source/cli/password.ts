@@ -19,7 +19,11 @@ const check = (where: string, password: string): string => {
 };
 
 /** Reads one line from a TTY without echoing it. */
-export const promptMasked = (question: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> =>
+export const promptMasked = (
+  question: string,
+  stdin: NodeJS.ReadStream,
+  stderr: NodeJS.WriteStream,
+): Promise<string> =>
   new Promise((resolve, reject) => {
     stderr.write(question);
     let value = '';
@@ -51,7 +55,10 @@ export const readPassword = async (who: string, sources: PasswordSources): Promi
     try {
       text = await readFile(sources.file, 'utf8');
     } catch (error) {
-      throw new UsageError('--auth-pass-file', `cannot read ${sources.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(
+        '--auth-pass-file',
+        `cannot read ${sources.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
     }
     // One trailing newline is how editors and `echo` end files; it is not part of the password.
     return check('--auth-pass-file', text.replace(/\r?\n$/, ''));
@@ -59,7 +66,13 @@ export const readPassword = async (who: string, sources: PasswordSources): Promi
   const fromEnv = sources.env.MAILMEDIC_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return check('MAILMEDIC_PASSWORD', fromEnv);
   if (!sources.stdin.isTTY) {
-    throw new UsageError('--auth-user', `a password for ${who} is needed: set MAILMEDIC_PASSWORD or use --auth-pass-file FILE`);
+    throw new UsageError(
+      '--auth-user',
+      `a password for ${who} is needed: set MAILMEDIC_PASSWORD or use --auth-pass-file FILE`,
+    );
   }
-  return check('password', await promptMasked(`Password for ${who}: `, sources.stdin, sources.stderr));
+  return check(
+    'password',
+    await promptMasked(`Password for ${who}: `, sources.stdin, sources.stderr),
+  );
 };

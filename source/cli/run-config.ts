@@ -13,7 +13,10 @@ const readText = async (flag: string, file: string): Promise<string> => {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(flag, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      flag,
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 };
 
@@ -29,22 +32,33 @@ export const defaultSteps = (flags: RunFlags): StepId[] => {
   return steps;
 };
 
-export const buildRunConfig = async (flags: RunFlags, io: Omit<PasswordSources, 'file'>): Promise<RunConfig> => {
+export const buildRunConfig = async (
+  flags: RunFlags,
+  io: Omit<PasswordSources, 'file'>,
+): Promise<RunConfig> => {
   if (!flags.target) throw new UsageError('TARGET', 'no target given');
   const ca = await Promise.all(flags.caFiles.map((f) => readText('--ca-file', f)));
   for (const [i, pem] of ca.entries()) {
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError('--ca-file', `${flags.caFiles[i]} holds no PEM certificate`);
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new UsageError('--ca-file', `${flags.caFiles[i]} holds no PEM certificate`);
   }
-  const body = flags.body?.startsWith('@') ? await readText('--body', flags.body.slice(1)) : flags.body;
+  const body = flags.body?.startsWith('@')
+    ? await readText('--body', flags.body.slice(1))
+    : flags.body;
   const steps = flags.steps ?? defaultSteps(flags);
-  const needsSmtpAuth = flags.authUser !== undefined && (steps.includes('auth') || steps.includes('send'));
-  const needsMailbox = (flags.pop3 !== undefined || flags.imap !== undefined) && (steps.includes('pop3') || steps.includes('imap'));
+  const needsSmtpAuth =
+    flags.authUser !== undefined && (steps.includes('auth') || steps.includes('send'));
+  const needsMailbox =
+    (flags.pop3 !== undefined || flags.imap !== undefined) &&
+    (steps.includes('pop3') || steps.includes('imap'));
   const mailboxUser = flags.mailboxUser ?? flags.authUser;
-  if (needsMailbox && !mailboxUser) throw new UsageError('--mailbox-user', 'retrieving mail needs --mailbox-user or --auth-user');
+  if (needsMailbox && !mailboxUser)
+    throw new UsageError('--mailbox-user', 'retrieving mail needs --mailbox-user or --auth-user');
 
   const sources = { ...io, ...(flags.authPassFile ? { file: flags.authPassFile } : {}) };
   let password: string | undefined;
-  if (needsSmtpAuth || needsMailbox) password = await readPassword(flags.authUser ?? mailboxUser!, sources);
+  if (needsSmtpAuth || needsMailbox)
+    password = await readPassword(flags.authUser ?? mailboxUser!, sources);
 
   const config: RunConfig = {
     target: {
@@ -64,11 +78,13 @@ export const buildRunConfig = async (flags: RunFlags, io: Omit<PasswordSources, 
     redactIdentities: flags.redactIdentities,
   };
   if (flags.port !== undefined) config.port = flags.port;
-  if (flags.authUser && password !== undefined && needsSmtpAuth) config.auth = { user: flags.authUser, mechanism: flags.authMech, password };
+  if (flags.authUser && password !== undefined && needsSmtpAuth)
+    config.auth = { user: flags.authUser, mechanism: flags.authMech, password };
   if (flags.from !== undefined) config.from = flags.from;
   if (body !== undefined) config.body = body;
   if (flags.pop3) config.pop3 = flags.pop3;
   if (flags.imap) config.imap = flags.imap;
-  if (needsMailbox && mailboxUser && password !== undefined) config.mailbox = { user: mailboxUser, password };
+  if (needsMailbox && mailboxUser && password !== undefined)
+    config.mailbox = { user: mailboxUser, password };
   return config;
 };

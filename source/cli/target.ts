@@ -7,11 +7,16 @@ import { UsageError } from './usage-error.js';
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
 export const isHostName = (name: string): boolean =>
-  name.length <= 253 && name.replace(/\.$/, '').split('.').every((label) => LABEL.test(label) || /^[\p{L}\p{N}-]{1,63}$/u.test(label));
+  name.length <= 253 &&
+  name
+    .replace(/\.$/, '')
+    .split('.')
+    .every((label) => LABEL.test(label) || /^[\p{L}\p{N}-]{1,63}$/u.test(label));
 
 const parsePort = (flag: string, text: string): number => {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port < 1 || port > 65535) throw new UsageError(flag, `"${text}" is not a port (1-65535)`);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535)
+    throw new UsageError(flag, `"${text}" is not a port (1-65535)`);
   return port;
 };
 
@@ -25,9 +30,11 @@ export const parseHostPort = (flag: string, value: string): HostPort => {
   }
   if (isIP(value) === 6) return { host: value };
   const parts = value.split(':');
-  if (parts.length > 2) throw new UsageError(flag, `"${value}" is not HOST[:PORT] (write IPv6 as [addr]:port)`);
+  if (parts.length > 2)
+    throw new UsageError(flag, `"${value}" is not HOST[:PORT] (write IPv6 as [addr]:port)`);
   const [host = '', port] = parts;
-  if (host === '' || (!isIP(host) && !isHostName(host))) throw new UsageError(flag, `"${host}" is not a host name or IP address`);
+  if (host === '' || (!isIP(host) && !isHostName(host)))
+    throw new UsageError(flag, `"${host}" is not a host name or IP address`);
   return { host, ...(port !== undefined ? { port: parsePort(flag, port) } : {}) };
 };
 
@@ -44,10 +51,12 @@ export const parseTarget = (input: string): ParsedTarget => {
   if (trimmed === '') throw new UsageError('TARGET', 'is empty');
   if (trimmed.includes('@')) {
     const domain = trimmed.slice(trimmed.lastIndexOf('@') + 1).replace(/>$/, '');
-    if (!isHostName(domain)) throw new UsageError('TARGET', `"${domain}" (the domain of ${trimmed}) is not a domain name`);
+    if (!isHostName(domain))
+      throw new UsageError('TARGET', `"${domain}" (the domain of ${trimmed}) is not a domain name`);
     return { input: trimmed, domain: domain.toLowerCase() };
   }
   const hostPort = parseHostPort('TARGET', trimmed);
-  if (hostPort.port !== undefined || isIP(hostPort.host)) return { input: trimmed, server: hostPort };
+  if (hostPort.port !== undefined || isIP(hostPort.host))
+    return { input: trimmed, server: hostPort };
   return { input: trimmed, domain: hostPort.host.toLowerCase().replace(/\.$/, '') };
 };

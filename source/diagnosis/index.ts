@@ -10,7 +10,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export const diagnose = (session: Session, rules: readonly Rule[] = RULES): Finding[] => {
   const findings = rules.flatMap((rule) => rule.evaluate(session));
-  const covered = new Set(findings.filter((f) => f.severity === 'error' && f.step).map((f) => f.step!));
+  const covered = new Set(
+    findings.filter((f) => f.severity === 'error' && f.step).map((f) => f.step!),
+  );
   const all = [...findings, ...stepFailureFallback(session, covered)];
   return all
     .map((f, i) => ({ f, i }))

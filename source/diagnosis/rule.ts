@@ -11,12 +11,15 @@ export interface Rule {
 }
 
 /** Indexes of transcript lines that match, for a finding's evidence. */
-export const linesWhere = (session: Session, match: (entry: TranscriptEntry) => boolean): number[] =>
-  session.transcript.flatMap((entry, i) => (match(entry) ? [i] : []));
+export const linesWhere = (
+  session: Session,
+  match: (entry: TranscriptEntry) => boolean,
+): number[] => session.transcript.flatMap((entry, i) => (match(entry) ? [i] : []));
 
 export const stepOf = (session: Session, id: StepId) => session.steps.find((s) => s.id === id);
 
-export const fact = <T>(session: Session, key: string): T | undefined => session.facts?.[key] as T | undefined;
+export const fact = <T>(session: Session, key: string): T | undefined =>
+  session.facts?.[key] as T | undefined;
 
 export const serverLines = (session: Session, step: StepId): number[] =>
   linesWhere(session, (e) => e.step === step && e.dir !== 'client');

@@ -1,7 +1,8 @@
 // The one place that opens sockets. Every read waits against a named deadline that starts when
 // the wait starts (a command sent, a handshake begun), so a server that drips a byte at a time
 // cannot stretch it; every connection has a ceiling on the bytes it will accept.
-import { isIP, Socket, connect as tcpConnect } from 'node:net';
+import { isIP, connect as tcpConnect } from 'node:net';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import { MailmedicError } from '../protocols/common/errors.js';
@@ -40,16 +41,36 @@ const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ENOTFOUND',
 ]);
 
-const networkError = (error: NodeJS.ErrnoException, what: string): MailmedicError => {
-  const code = (error.code && NETWORK_CODES.has(error.code) ? error.code : error.code === 'EAI_AGAIN' ? 'ENOTFOUND' : 'ECONNRESET') as ErrorCode;
-  return new MailmedicError(`${what}: ${error.message}`, { origin: 'network', code, cause: error });
+const PLAIN_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by the peer',
+  EHOSTUNREACH: 'no route to the host',
+  ENETUNREACH: 'the network is unreachable',
+  ENOTFOUND: 'the name does not resolve',
+  EAI_AGAIN: 'the name could not be resolved (resolver unreachable)',
+  EPIPE: 'the connection was closed by the peer',
+};
+
+const networkError = (error: NodeJS.ErrnoException, where: string): MailmedicError => {
+  const raw = error.code ?? '';
+  const code = (
+    NETWORK_CODES.has(raw) ? raw : raw === 'EAI_AGAIN' ? 'ENOTFOUND' : 'ECONNRESET'
+  ) as ErrorCode;
+  return new MailmedicError(`${where}: ${PLAIN_WORDS[raw] ?? error.message}`, {
+    origin: 'network',
+    code,
+    cause: error,
+  });
 };
 
 const timeoutError = (name: DeadlineName, ms: number, where: string): MailmedicError =>
-  new MailmedicError(`no ${DEADLINE_LABELS[name]} from ${where} within ${Math.round(ms / 100) / 10} s`, {
-    origin: 'network',
-    code: 'ETIMEDOUT',
-  });
+  new MailmedicError(
+    `no ${DEADLINE_LABELS[name]} from ${where} within ${Math.round(ms / 100) / 10} s`,
+    {
+      origin: 'network',
+      code: 'ETIMEDOUT',
+    },
+  );
 
 export class Connection {
   private socket: Socket | TLSSocket;
@@ -75,7 +96,12 @@ export class Connection {
   static async open(options: ConnectOptions): Promise<Connection> {
     const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
     const socket = await new Promise<Socket>((resolve, reject) => {
-      const s = tcpConnect({ host: options.host, port: options.port, autoSelectFamily: true, autoSelectFamilyAttemptTimeout: 250 });
+      const s = tcpConnect({
+        host: options.host,
+        port: options.port,
+        autoSelectFamily: true,
+        autoSelectFamilyAttemptTimeout: 250,
+      });
       const timer = setTimeout(() => {
         s.destroy();
         reject(timeoutError('connect', deadlines.connect, `${options.host}:${options.port}`));
@@ -96,7 +122,7 @@ export class Connection {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', abort);
         s.destroy();
-        reject(networkError(error, `connect to ${options.host}:${options.port}`));
+        reject(networkError(error, `${options.host}:${options.port}`));
       });
     });
     const connection = new Connection(socket, options);
@@ -129,7 +155,13 @@ export class Connection {
 
   write(bytes: Uint8Array): void {
     if (!this.isOpen) {
-      throw this.failure ?? new MailmedicError(`${this.where} closed the connection`, { origin: 'remote', code: 'ECLOSED' });
+      throw (
+        this.failure ??
+        new MailmedicError(`${this.where} closed the connection`, {
+          origin: 'remote',
+          code: 'ECLOSED',
+        })
+      );
     }
     this.socket.write(bytes);
   }
@@ -138,7 +170,11 @@ export class Connection {
    * Reads chunks into `feed` until it returns a value. The deadline runs from this call: a peer
    * that keeps sending a little cannot extend it.
    */
-  async until<T>(feed: (chunk: Buffer) => T | undefined, deadline: DeadlineName, signal?: AbortSignal): Promise<T> {
+  async until<T>(
+    feed: (chunk: Buffer) => T | undefined,
+    deadline: DeadlineName,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const ms = this.deadlines[deadline];
     const expires = Date.now() + ms;
     for (;;) {
@@ -149,7 +185,11 @@ export class Connection {
         continue;
       }
       if (this.failure) throw this.failure;
-      if (this.ended) throw new MailmedicError(`${this.where} closed the connection`, { origin: 'remote', code: 'ECLOSED' });
+      if (this.ended)
+        throw new MailmedicError(`${this.where} closed the connection`, {
+          origin: 'remote',
+          code: 'ECLOSED',
+        });
       const left = expires - Date.now();
       if (left <= 0) throw timeoutError(deadline, ms, this.where);
       await this.wait(left, signal);
@@ -184,7 +224,9 @@ export class Connection {
         // NODE_TLS_REJECT_UNAUTHORIZED says.
         rejectUnauthorized: false,
         // Node's `ca` replaces the root store; extra CAs are trusted in addition to the public ones.
-        ...(options.ca && options.ca.length > 0 ? { ca: [...rootCertificates, ...options.ca] } : {}),
+        ...(options.ca && options.ca.length > 0
+          ? { ca: [...rootCertificates, ...options.ca] }
+          : {}),
       });
       const timer = setTimeout(() => {
         s.destroy();
@@ -198,7 +240,13 @@ export class Connection {
       s.once('error', (error: Error) => {
         clearTimeout(timer);
         s.destroy();
-        reject(new MailmedicError(`TLS handshake with ${this.where} failed: ${error.message}`, { origin: 'remote', code: 'ETLS', cause: error }));
+        reject(
+          new MailmedicError(`TLS handshake with ${this.where} failed: ${error.message}`, {
+            origin: 'remote',
+            code: 'ETLS',
+            cause: error,
+          }),
+        );
       });
     });
     this.socket = secure;
@@ -224,7 +272,10 @@ export class Connection {
   private readonly onData = (chunk: Buffer): void => {
     this.received += chunk.length;
     if (this.received > this.maxTotalBytes) {
-      this.failure = new MailmedicError(`${this.where} sent more than ${this.maxTotalBytes} bytes`, { origin: 'remote', code: 'ELIMIT' });
+      this.failure = new MailmedicError(
+        `${this.where} sent more than ${this.maxTotalBytes} bytes`,
+        { origin: 'remote', code: 'ELIMIT' },
+      );
       this.socket.destroy();
     } else {
       this.queue.push(chunk);

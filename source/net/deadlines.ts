@@ -22,7 +22,10 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = Object.fr
 });
 
 /** `--timeout SECONDS` sets every wait to the same value. */
-export const deadlinesFor = (timeoutSeconds?: number, overrides: Partial<Deadlines> = {}): Deadlines => {
+export const deadlinesFor = (
+  timeoutSeconds?: number,
+  overrides: Partial<Deadlines> = {},
+): Deadlines => {
   const base: Deadlines =
     timeoutSeconds === undefined
       ? { ...DEFAULT_DEADLINES }

@@ -64,7 +64,9 @@ export const tlsFacts = (socket: TLSSocket, servername?: string): TlsFacts => {
   if (!facts.authorized) {
     const error = socket.authorizationError as unknown;
     facts.authorizationError =
-      error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error ?? 'unknown');
+      error instanceof Error
+        ? ((error as NodeJS.ErrnoException).code ?? error.message)
+        : String(error ?? 'unknown');
   }
   return facts;
 };

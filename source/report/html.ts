@@ -3,7 +3,10 @@
 import type { Session, TranscriptEntry } from '../session/types.js';
 
 const esc = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 pre{background:#f6f6f4;padding:.75rem;overflow-x:auto;font-size:13px}
@@ -18,13 +21,20 @@ const line = (e: TranscriptEntry): string => {
 };
 
 export const renderHtml = (session: Session): string => {
-  const target = session.target.server ? `${session.target.server.host}:${session.target.server.port}` : session.target.input;
+  const target = session.target.server
+    ? `${session.target.server.host}:${session.target.server.port}`
+    : session.target.input;
   const steps = session.steps
-    .map((s) => `<tr><td>${s.id}</td><td class="${s.status}">${s.status}</td><td>${esc(s.summary)}</td><td>${s.durationMs} ms</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${s.id}</td><td class="${s.status}">${s.status}</td><td>${esc(s.summary)}</td><td>${s.durationMs} ms</td></tr>`,
+    )
     .join('\n');
   const findings = session.findings
     .map(
-      (f) => `<section><h3 class="${f.severity}">[${f.severity}] ${esc(f.title)}</h3><p>${esc(f.explanation)}</p>
+      (
+        f,
+      ) => `<section><h3 class="${f.severity}">[${f.severity}] ${esc(f.title)}</h3><p>${esc(f.explanation)}</p>
 ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[i] ? [line(session.transcript[i]!)] : [])).join('\n')}</pre>` : ''}
 <ul>${f.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
     )

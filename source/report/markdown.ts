@@ -3,7 +3,10 @@
 import type { Session, TranscriptEntry } from '../session/types.js';
 
 const fence = (lines: string[]): string => {
-  const longest = Math.max(2, ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0)));
+  const longest = Math.max(
+    2,
+    ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0)),
+  );
   const marks = '`'.repeat(longest + 1);
   return [`${marks}text`, ...lines, marks].join('\n');
 };
@@ -17,20 +20,40 @@ const transcriptLine = (e: TranscriptEntry): string[] => {
 
 export const renderMarkdown = (session: Session): string => {
   const out: string[] = [];
-  const target = session.target.server ? `${session.target.server.host}:${session.target.server.port}` : session.target.input;
-  out.push(`# mailmedic report: ${inline(target)}`, '', `Started ${session.startedAt} with mailmedic ${session.tool.version}.`, '');
+  const target = session.target.server
+    ? `${session.target.server.host}:${session.target.server.port}`
+    : session.target.input;
+  out.push(
+    `# mailmedic report: ${inline(target)}`,
+    '',
+    `Started ${session.startedAt} with mailmedic ${session.tool.version}.`,
+    '',
+  );
   const errors = session.findings.filter((f) => f.severity === 'error').length;
   const warnings = session.findings.filter((f) => f.severity === 'warning').length;
   out.push(`**Result:** ${errors} error(s), ${warnings} warning(s).`, '');
-  if (session.failure) out.push(`> mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${inline(session.failure.message)}`, '');
+  if (session.failure)
+    out.push(
+      `> mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${inline(session.failure.message)}`,
+      '',
+    );
   out.push('## Steps', '', '| step | status | summary | time |', '|---|---|---|---|');
-  for (const s of session.steps) out.push(`| ${s.id} | ${s.status} | ${inline(s.summary)} | ${s.durationMs} ms |`);
+  for (const s of session.steps)
+    out.push(`| ${s.id} | ${s.status} | ${inline(s.summary)} | ${s.durationMs} ms |`);
   out.push('');
   if (session.findings.length > 0) {
     out.push('## Findings', '');
     for (const f of session.findings) {
       out.push(`### [${f.severity}] ${inline(f.title)}`, '', inline(f.explanation), '');
-      if (f.evidence.length > 0) out.push(fence(f.evidence.flatMap((i) => (session.transcript[i] ? transcriptLine(session.transcript[i]!) : []))), '');
+      if (f.evidence.length > 0)
+        out.push(
+          fence(
+            f.evidence.flatMap((i) =>
+              session.transcript[i] ? transcriptLine(session.transcript[i]!) : [],
+            ),
+          ),
+          '',
+        );
       for (const n of f.next) out.push(`- ${inline(n)}`);
       out.push('');
     }

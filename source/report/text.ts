@@ -12,7 +12,14 @@ export interface TextStyle {
 }
 
 const plain = (s: string): string => s;
-export const PLAIN_STYLE: TextStyle = { bold: plain, dim: plain, red: plain, yellow: plain, green: plain, cyan: plain };
+export const PLAIN_STYLE: TextStyle = {
+  bold: plain,
+  dim: plain,
+  red: plain,
+  yellow: plain,
+  green: plain,
+  cyan: plain,
+};
 
 const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
 export const ANSI_STYLE: TextStyle = {
@@ -24,25 +31,48 @@ export const ANSI_STYLE: TextStyle = {
   cyan: sgr(36, 39),
 };
 
-const GLYPH: Record<StepRecord['status'], string> = { ok: '✓', warning: '!', error: '✗', skipped: '–' };
+const GLYPH: Record<StepRecord['status'], string> = {
+  ok: '✓',
+  warning: '!',
+  error: '✗',
+  skipped: '–',
+};
 
 const statusColor = (style: TextStyle, status: StepRecord['status']): ((s: string) => string) =>
-  status === 'ok' ? style.green : status === 'warning' ? style.yellow : status === 'error' ? style.red : style.dim;
+  status === 'ok'
+    ? style.green
+    : status === 'warning'
+      ? style.yellow
+      : status === 'error'
+        ? style.red
+        : style.dim;
 
 const prefix: Record<TranscriptEntry['dir'], string> = { client: 'C:', server: 'S:', note: ' ·' };
 
 export const renderTranscriptLine = (entry: TranscriptEntry, style: TextStyle): string[] => {
   const head = `${prefix[entry.dir]} ${entry.text}`;
-  const line = entry.dir === 'client' ? style.cyan(head) : entry.dir === 'note' ? style.dim(head) : head;
+  const line =
+    entry.dir === 'client' ? style.cyan(head) : entry.dir === 'note' ? style.dim(head) : head;
   return entry.explanation ? [line, style.dim(`     ↳ ${entry.explanation}`)] : [line];
 };
 
 const renderFinding = (finding: Finding, index: number, style: TextStyle): string[] => {
-  const color = finding.severity === 'error' ? style.red : finding.severity === 'warning' ? style.yellow : style.cyan;
+  const color =
+    finding.severity === 'error'
+      ? style.red
+      : finding.severity === 'warning'
+        ? style.yellow
+        : style.cyan;
   return [
     `${color(`[${finding.severity}]`)} ${style.bold(finding.title)} ${style.dim(`(${finding.id})`)}`,
     `  ${finding.explanation}`,
-    ...(finding.evidence.length > 0 ? [style.dim(`  evidence: transcript lines ${finding.evidence.map((n) => `#${n}`).join(', ')}`)] : []),
+    ...(finding.evidence.length > 0
+      ? [
+          style.dim(
+            `  evidence: transcript lines ${finding.evidence.map((n) => `#${n}`).join(', ')}`,
+          ),
+        ]
+      : []),
     ...finding.next.map((n) => `  → ${n}`),
     ...(index >= 0 ? [''] : []),
   ];
@@ -50,18 +80,31 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
 
 export const renderText = (session: Session, style: TextStyle = PLAIN_STYLE): string => {
   const out: string[] = [];
-  const target = session.target.server ? `${session.target.server.host}:${session.target.server.port}` : session.target.input;
-  out.push(style.bold(`mailmedic ${session.tool.version} — ${target}`), style.dim(`started ${session.startedAt}`), '');
+  const target = session.target.server
+    ? `${session.target.server.host}:${session.target.server.port}`
+    : session.target.input;
+  out.push(
+    style.bold(`mailmedic ${session.tool.version} — ${target}`),
+    style.dim(`started ${session.startedAt}`),
+    '',
+  );
   for (const step of session.steps) {
     const color = statusColor(style, step.status);
-    out.push(`${color(GLYPH[step.status])} ${style.bold(step.id.padEnd(7))} ${step.summary} ${style.dim(`(${step.durationMs} ms)`)}`);
+    out.push(
+      `${color(GLYPH[step.status])} ${style.bold(step.id.padEnd(7))} ${step.summary} ${style.dim(`(${step.durationMs} ms)`)}`,
+    );
     for (const entry of session.transcript.filter((e) => e.step === step.id)) {
       out.push(...renderTranscriptLine(entry, style).map((l) => `    ${l}`));
     }
     out.push('');
   }
   if (session.failure) {
-    out.push(style.red(`mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${session.failure.message}`), '');
+    out.push(
+      style.red(
+        `mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${session.failure.message}`,
+      ),
+      '',
+    );
   }
   if (session.findings.length === 0) out.push(style.green('No problems found.'));
   else {

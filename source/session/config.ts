@@ -35,4 +35,8 @@ export interface RunConfig {
 }
 
 export const DEFAULT_SMTP_PORT = 25;
-export const IMPLICIT_TLS_PORTS: Readonly<Record<string, number[]>> = { smtp: [465], pop3: [995], imap: [993] };
+export const IMPLICIT_TLS_PORTS: Readonly<Record<string, number[]>> = {
+  smtp: [465],
+  pop3: [995],
+  imap: [993],
+};

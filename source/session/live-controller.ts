@@ -34,6 +34,8 @@ export class LiveSessionController {
 
   labScenarios = (): string[] => this.options.labScenarios ?? [];
 
+  activeStep = (): StepId | undefined => this.recorder?.running;
+
   start = (target: { input: string } | { lab: string }): void => {
     this.problem = undefined;
     void this.options
@@ -61,7 +63,12 @@ export class LiveSessionController {
 
   private refresh(): void {
     const s = this.recorder?.session;
-    this.snapshot = s && { ...s, steps: [...s.steps], transcript: [...s.transcript], findings: [...s.findings] };
+    this.snapshot = s && {
+      ...s,
+      steps: [...s.steps],
+      transcript: [...s.transcript],
+      findings: [...s.findings],
+    };
     this.emit();
   }
 

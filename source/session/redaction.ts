@@ -12,13 +12,22 @@ const HOST = /\b(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,6
 const KEEP = new Set(['mailmedic.session', 'example.com']);
 
 export const redactIdentities = (session: Session): Session => {
-  const maps = { email: new Map<string, string>(), ip: new Map<string, string>(), host: new Map<string, string>() };
+  const maps = {
+    email: new Map<string, string>(),
+    ip: new Map<string, string>(),
+    host: new Map<string, string>(),
+  };
   const alias = (kind: keyof typeof maps, value: string): string => {
     const map = maps[kind];
     const key = value.toLowerCase();
     let name = map.get(key);
     if (!name) {
-      name = kind === 'email' ? `user-${map.size + 1}@redacted.invalid` : kind === 'ip' ? `ip-${map.size + 1}` : `host-${map.size + 1}.redacted.invalid`;
+      name =
+        kind === 'email'
+          ? `user-${map.size + 1}@redacted.invalid`
+          : kind === 'ip'
+            ? `ip-${map.size + 1}`
+            : `host-${map.size + 1}.redacted.invalid`;
       map.set(key, name);
     }
     return name;
@@ -28,9 +37,12 @@ export const redactIdentities = (session: Session): Session => {
       .replace(EMAIL, (m) => alias('email', m))
       .replace(IPV6, (m) => (m.includes(':') && m.length > 2 ? alias('ip', m) : m))
       .replace(IPV4, (m) => alias('ip', m))
-      .replace(HOST, (m) => (KEEP.has(m.toLowerCase()) || m.endsWith('.redacted.invalid') ? m : alias('host', m)));
+      .replace(HOST, (m) =>
+        KEEP.has(m.toLowerCase()) || m.endsWith('.redacted.invalid') ? m : alias('host', m),
+      );
   const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key === 'schema' || key === 'startedAt' ? value : scrub(value);
+    if (typeof value === 'string')
+      return key === 'schema' || key === 'startedAt' ? value : scrub(value);
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));

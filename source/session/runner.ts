@@ -11,6 +11,8 @@ import type { StepContext } from './steps/context.js';
 import { wants } from './steps/context.js';
 import { runDns } from './steps/dns.js';
 import type { SmtpServer } from './steps/smtp.js';
+import { runImapStep } from './steps/imap.js';
+import { runPop3Step } from './steps/pop3.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
 import type { Session, Target } from './types.js';
 
@@ -29,7 +31,10 @@ const targetOf = (config: RunConfig): Target => {
   const target: Target = { input: config.target.input };
   if (config.target.domain) target.domain = config.target.domain;
   if (config.target.server) {
-    target.server = { host: config.target.server.host, port: config.target.server.port ?? config.port ?? DEFAULT_SMTP_PORT };
+    target.server = {
+      host: config.target.server.host,
+      port: config.target.server.port ?? config.port ?? DEFAULT_SMTP_PORT,
+    };
   }
   return target;
 };
@@ -49,7 +54,11 @@ export const runSession = async (config: RunConfig, options: RunOptions): Promis
     await runSteps(ctx);
   } catch (error) {
     // mailmedic itself failed: keep what was recorded, name the step, let the CLI exit 3.
-    const step = recorder.running ?? (isMailmedicError(error) ? (error.step as Session['steps'][number]['id'] | undefined) : undefined);
+    const step =
+      recorder.running ??
+      (isMailmedicError(error)
+        ? (error.step as Session['steps'][number]['id'] | undefined)
+        : undefined);
     recorder.update((s) => {
       s.failure = {
         message: error instanceof Error ? error.message : String(error),
@@ -57,7 +66,12 @@ export const runSession = async (config: RunConfig, options: RunOptions): Promis
         ...(isMailmedicError(error) ? { code: error.code } : {}),
       };
     });
-    if (step && recorder.stepStatus(step) === undefined) recorder.endStep(step, 'error', `mailmedic failed: ${String(error instanceof Error ? error.message : error)}`);
+    if (step && recorder.stepStatus(step) === undefined)
+      recorder.endStep(
+        step,
+        'error',
+        `mailmedic failed: ${String(error instanceof Error ? error.message : error)}`,
+      );
   }
   recorder.setFindings(diagnose(recorder.session));
   return recorder.session;
@@ -70,21 +84,44 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
 
   if (config.target.server) {
     servers = [{ host: config.target.server.host, port, servername: config.target.server.host }];
-    if (wants(ctx, 'dns')) recorder.skipStep('dns', `not needed: --server ${config.target.server.host} given`);
+    if (wants(ctx, 'dns'))
+      recorder.skipStep('dns', `not needed: --server ${config.target.server.host} given`);
   } else if (config.target.domain && (wants(ctx, 'dns') || plannedSmtpSteps(ctx).length > 0)) {
     servers = await runDns(ctx, config.target.domain, port);
   }
 
   if (plannedSmtpSteps(ctx).length > 0) {
     if (servers.length === 0) {
-      for (const step of plannedSmtpSteps(ctx)) recorder.skipStep(step, 'no mail server to connect to');
+      for (const step of plannedSmtpSteps(ctx))
+        recorder.skipStep(step, 'no mail server to connect to');
     } else {
       for (const [i, server] of servers.entries()) {
         const result = await runSmtpSteps(ctx, server);
         if (result === 'done') break;
         const next = servers[i + 1];
-        if (next) recorder.note('connect', `${server.host}:${server.port} is unreachable; trying the next mail host, ${next.servername} (${next.host}), as a sending server would`);
+        if (next)
+          recorder.note(
+            'connect',
+            `${server.host}:${server.port} is unreachable; trying the next mail host, ${next.servername} (${next.host}), as a sending server would`,
+          );
       }
     }
+  }
+
+  for (const [step, configured, run] of [
+    ['pop3', config.pop3, runPop3Step],
+    ['imap', config.imap, runImapStep],
+  ] as const) {
+    if (!wants(ctx, step)) continue;
+    if (!configured || !config.mailbox) {
+      recorder.skipStep(
+        step,
+        `no ${step === 'pop3' ? '--pop3' : '--imap'} server and mailbox login given`,
+      );
+      continue;
+    }
+    recorder.beginStep(step);
+    const outcome = await run(ctx);
+    recorder.endStep(step, outcome.status, outcome.summary);
   }
 };

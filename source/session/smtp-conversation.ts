@@ -40,19 +40,28 @@ export class SmtpConversation {
   }
 
   /** Sends one command and waits for its reply. */
-  async command(step: StepId, command: SmtpCommand, deadline: DeadlineName = 'command'): Promise<ReplyEvent> {
+  async command(
+    step: StepId,
+    command: SmtpCommand,
+    deadline: DeadlineName = 'command',
+  ): Promise<ReplyEvent> {
     const [event] = await this.pipeline(step, [command], deadline);
     return event!;
   }
 
   /** Sends several commands in one write (RFC 2920) and returns their replies in order. */
-  async pipeline(step: StepId, commands: SmtpCommand[], deadline: DeadlineName = 'command'): Promise<ReplyEvent[]> {
+  async pipeline(
+    step: StepId,
+    commands: SmtpCommand[],
+    deadline: DeadlineName = 'command',
+  ): Promise<ReplyEvent[]> {
     const parts: Buffer[] = [];
     for (const original of commands) {
       const command = await this.decide(step, original);
       const out = this.engine.send(command);
       this.recorder.secrets.add(out.secrets);
-      for (const text of out.display) this.recorder.client(step, text, out.secret ? { secret: true } : {});
+      for (const text of out.display)
+        this.recorder.client(step, text, out.secret ? { secret: true } : {});
       for (const warning of out.warnings) this.recorder.note(step, warning);
       parts.push(out.bytes);
     }
@@ -64,7 +73,11 @@ export class SmtpConversation {
   private async decide(step: StepId, command: SmtpCommand): Promise<SmtpCommand> {
     if (!this.gate) return command;
     const preview = encodeCommand(command);
-    const decision = await this.gate.confirm({ step, display: preview.display, secret: preview.secret });
+    const decision = await this.gate.confirm({
+      step,
+      display: preview.display,
+      secret: preview.secret,
+    });
     if (decision.action === 'stop') throw new StoppedByUser(step);
     if (decision.action === 'edit' && !preview.secret && command.verb !== 'MESSAGE') {
       return { verb: 'RAW', line: decision.line };
@@ -84,7 +97,11 @@ export class SmtpConversation {
     this.connection.close();
   }
 
-  private async collect(step: StepId, count: number, deadline: DeadlineName): Promise<ReplyEvent[]> {
+  private async collect(
+    step: StepId,
+    count: number,
+    deadline: DeadlineName,
+  ): Promise<ReplyEvent[]> {
     const replies: ReplyEvent[] = [];
     const pending: ReplyEvent[] = [];
     const take = (): ReplyEvent[] | undefined => {
@@ -106,7 +123,10 @@ export class SmtpConversation {
       if (error instanceof MailmedicError) {
         error.step ??= step;
         if (error.raw && error.raw.length > 0) {
-          this.recorder.note(step, `unparseable bytes from the server: ${Buffer.from(error.raw).toString('latin1').slice(0, 200)}`);
+          this.recorder.note(
+            step,
+            `unparseable bytes from the server: ${Buffer.from(error.raw).toString('latin1').slice(0, 200)}`,
+          );
         }
         if (error.code === 'ECLOSED' || error.origin === 'remote') this.engine.closed();
       }
@@ -121,6 +141,7 @@ export class SmtpConversation {
       const explanation = i === last ? explainReply(reply) : undefined;
       this.recorder.server(step, line, explanation ? { explanation } : {});
     });
-    if (event.challenge !== undefined) this.recorder.note(step, `the server's challenge decodes to "${event.challenge}"`);
+    if (event.challenge !== undefined)
+      this.recorder.note(step, `the server's challenge decodes to "${event.challenge}"`);
   }
 }

@@ -18,15 +18,36 @@ const usage = (argv: string[], flag: string | RegExp): void => {
 
 test('targets: domain, address, host:port, IPv4, IPv6', () => {
   assert.deepEqual(parseTarget('Example.COM'), { input: 'Example.COM', domain: 'example.com' });
-  assert.deepEqual(parseTarget('bob@example.com'), { input: 'bob@example.com', domain: 'example.com' });
-  assert.deepEqual(parseTarget('mail.example.com:587'), { input: 'mail.example.com:587', server: { host: 'mail.example.com', port: 587 } });
+  assert.deepEqual(parseTarget('bob@example.com'), {
+    input: 'bob@example.com',
+    domain: 'example.com',
+  });
+  assert.deepEqual(parseTarget('mail.example.com:587'), {
+    input: 'mail.example.com:587',
+    server: { host: 'mail.example.com', port: 587 },
+  });
   assert.deepEqual(parseTarget('192.0.2.7'), { input: '192.0.2.7', server: { host: '192.0.2.7' } });
-  assert.deepEqual(parseTarget('[2001:db8::1]:25'), { input: '[2001:db8::1]:25', server: { host: '2001:db8::1', port: 25 } });
-  assert.deepEqual(parseTarget('2001:db8::1'), { input: '2001:db8::1', server: { host: '2001:db8::1' } });
+  assert.deepEqual(parseTarget('[2001:db8::1]:25'), {
+    input: '[2001:db8::1]:25',
+    server: { host: '2001:db8::1', port: 25 },
+  });
+  assert.deepEqual(parseTarget('2001:db8::1'), {
+    input: '2001:db8::1',
+    server: { host: '2001:db8::1' },
+  });
 });
 
 test('check with --server and --steps gives a typed command', () => {
-  const command = parseCommandLine(['check', '--server', '127.0.0.1:2525', '--steps', 'connect,banner,ehlo', '--json', '--ehlo', 'client.test']);
+  const command = parseCommandLine([
+    'check',
+    '--server',
+    '127.0.0.1:2525',
+    '--steps',
+    'connect,banner,ehlo',
+    '--json',
+    '--ehlo',
+    'client.test',
+  ]);
   assert.equal(command.kind, 'check');
   if (command.kind !== 'check') return;
   assert.equal(command.json, true);
@@ -79,4 +100,15 @@ test('the wizard takes --lab with or without a scenario', () => {
   assert.equal(parseCommandLine([]).kind, 'wizard');
   assert.equal(parseCommandLine(['--help']).kind, 'help');
   assert.equal(parseCommandLine(['--version']).kind, 'version');
+});
+
+test('explain takes everything after it as text, even "-ERR"', () => {
+  const command = parseCommandLine(['explain', '-ERR', '[IN-USE]', 'Mailbox', 'locked']);
+  assert.deepEqual(command, {
+    kind: 'explain',
+    words: ['-ERR', '[IN-USE]', 'Mailbox', 'locked'],
+    color: true,
+  });
+  const plain = parseCommandLine(['explain', '550', '--no-color']);
+  assert.deepEqual(plain, { kind: 'explain', words: ['550'], color: false });
 });

@@ -22,7 +22,11 @@ test('a refused connection is a typed network error', { timeout: 10_000 }, async
 test('a greeting that never comes fails at the named deadline', { timeout: 10_000 }, async () => {
   const server = await startFakeServer(() => undefined);
   try {
-    const conn = await Connection.open({ host: server.host, port: server.port, deadlines: { greeting: 300 } });
+    const conn = await Connection.open({
+      host: server.host,
+      port: server.port,
+      deadlines: { greeting: 300 },
+    });
     const started = Date.now();
     await assert.rejects(conn.until(firstLine, 'greeting'), (error: unknown) => {
       assert.ok(error instanceof MailmedicError);
@@ -38,41 +42,53 @@ test('a greeting that never comes fails at the named deadline', { timeout: 10_00
   }
 });
 
-test('a server that drips one byte at a time cannot stretch the deadline', { timeout: 10_000 }, async () => {
-  let stop = false;
-  const server = await startFakeServer(async (peer) => {
-    while (!stop) {
-      peer.send('2');
-      await peer.wait(50);
+test(
+  'a server that drips one byte at a time cannot stretch the deadline',
+  { timeout: 10_000 },
+  async () => {
+    let stop = false;
+    const server = await startFakeServer(async (peer) => {
+      while (!stop) {
+        peer.send('2');
+        await peer.wait(50);
+      }
+    });
+    try {
+      const conn = await Connection.open({
+        host: server.host,
+        port: server.port,
+        deadlines: { greeting: 500 },
+      });
+      const started = Date.now();
+      let fed = 0;
+      await assert.rejects(
+        conn.until((chunk) => {
+          fed += chunk.length;
+          return undefined;
+        }, 'greeting'),
+        /within 0.5 s/,
+      );
+      const elapsed = Date.now() - started;
+      assert.ok(fed >= 3, 'bytes kept arriving');
+      assert.ok(elapsed < 1500, `deadline held: ${elapsed} ms`);
+      conn.destroy();
+    } finally {
+      stop = true;
+      await server.close();
     }
-  });
-  try {
-    const conn = await Connection.open({ host: server.host, port: server.port, deadlines: { greeting: 500 } });
-    const started = Date.now();
-    let fed = 0;
-    await assert.rejects(
-      conn.until((chunk) => {
-        fed += chunk.length;
-        return undefined;
-      }, 'greeting'),
-      /within 0.5 s/,
-    );
-    const elapsed = Date.now() - started;
-    assert.ok(fed >= 3, 'bytes kept arriving');
-    assert.ok(elapsed < 1500, `deadline held: ${elapsed} ms`);
-    conn.destroy();
-  } finally {
-    stop = true;
-    await server.close();
-  }
-});
+  },
+);
 
 test('a flood beyond the per-connection ceiling is cut off', { timeout: 10_000 }, async () => {
   const server = await startFakeServer((peer) => {
     peer.send(Buffer.alloc(200_000, 0x41));
   });
   try {
-    const conn = await Connection.open({ host: server.host, port: server.port, maxTotalBytes: 64 * 1024 });
+    const conn = await Connection.open({
+      host: server.host,
+      port: server.port,
+      maxTotalBytes: 64 * 1024,
+    });
     await assert.rejects(
       conn.until(() => undefined, 'greeting'),
       (error: unknown) => error instanceof MailmedicError && error.code === 'ELIMIT',
@@ -83,48 +99,66 @@ test('a flood beyond the per-connection ceiling is cut off', { timeout: 10_000 }
   }
 });
 
-test('a peer that closes mid-reply is reported as closed, not as a hang', { timeout: 10_000 }, async () => {
-  const server = await startFakeServer((peer) => {
-    peer.send('220-partial');
-    peer.close();
-  });
-  try {
-    const conn = await Connection.open({ host: server.host, port: server.port });
-    await assert.rejects(
-      conn.until(() => undefined, 'greeting'),
-      (error: unknown) => error instanceof MailmedicError && error.code === 'ECLOSED',
-    );
-  } finally {
-    await server.close();
-  }
-});
+test(
+  'a peer that closes mid-reply is reported as closed, not as a hang',
+  { timeout: 10_000 },
+  async () => {
+    const server = await startFakeServer((peer) => {
+      peer.send('220-partial');
+      peer.close();
+    });
+    try {
+      const conn = await Connection.open({ host: server.host, port: server.port });
+      await assert.rejects(
+        conn.until(() => undefined, 'greeting'),
+        (error: unknown) => error instanceof MailmedicError && error.code === 'ECLOSED',
+      );
+    } finally {
+      await server.close();
+    }
+  },
+);
 
-test('bytes waiting before a TLS upgrade abort it (response injection)', { timeout: 10_000 }, async () => {
-  const server = await startFakeServer((peer) => {
-    peer.send('220 go ahead\r\n250 injected\r\n');
-  });
-  try {
-    const conn = await Connection.open({ host: server.host, port: server.port });
-    // Read only up to the first line's chunk boundary without consuming the rest.
-    await new Promise((r) => setTimeout(r, 100));
-    assert.ok(conn.buffered > 0);
-    await assert.rejects(conn.startTls({ servername: 'localhost' }), /response injection/);
-    conn.destroy();
-  } finally {
-    await server.close();
-  }
-});
+test(
+  'bytes waiting before a TLS upgrade abort it (response injection)',
+  { timeout: 10_000 },
+  async () => {
+    const server = await startFakeServer((peer) => {
+      peer.send('220 go ahead\r\n250 injected\r\n');
+    });
+    try {
+      const conn = await Connection.open({ host: server.host, port: server.port });
+      // Read only up to the first line's chunk boundary without consuming the rest.
+      await new Promise((r) => setTimeout(r, 100));
+      assert.ok(conn.buffered > 0);
+      await assert.rejects(conn.startTls({ servername: 'localhost' }), /response injection/);
+      conn.destroy();
+    } finally {
+      await server.close();
+    }
+  },
+);
 
-test('a TLS handshake against a plain-text server fails with ETLS within its deadline', { timeout: 10_000 }, async () => {
-  const server = await startFakeServer((peer) => {
-    peer.send('220 this is not TLS\r\n');
-  });
-  try {
-    await assert.rejects(
-      Connection.open({ host: server.host, port: server.port, tls: { servername: 'localhost' }, deadlines: { tlsHandshake: 2000 } }),
-      (error: unknown) => error instanceof MailmedicError && (error.code === 'ETLS' || error.code === 'ETIMEDOUT'),
-    );
-  } finally {
-    await server.close();
-  }
-});
+test(
+  'a TLS handshake against a plain-text server fails with ETLS within its deadline',
+  { timeout: 10_000 },
+  async () => {
+    const server = await startFakeServer((peer) => {
+      peer.send('220 this is not TLS\r\n');
+    });
+    try {
+      await assert.rejects(
+        Connection.open({
+          host: server.host,
+          port: server.port,
+          tls: { servername: 'localhost' },
+          deadlines: { tlsHandshake: 2000 },
+        }),
+        (error: unknown) =>
+          error instanceof MailmedicError && (error.code === 'ETLS' || error.code === 'ETIMEDOUT'),
+      );
+    } finally {
+      await server.close();
+    }
+  },
+);

@@ -5,7 +5,10 @@ import { createSaslClient, secretForms } from '../../source/protocols/common/sas
 
 const recorder = (): SessionRecorder => {
   let now = 1_000;
-  return new SessionRecorder({ input: 'example.test' }, { version: '0.0.0-test', now: () => (now += 5) });
+  return new SessionRecorder(
+    { input: 'example.test' },
+    { version: '0.0.0-test', now: () => (now += 5) },
+  );
 };
 
 test('a session starts in the shape of SPEC.md', () => {
@@ -37,7 +40,8 @@ test('a secret declared by the command is masked wherever it reappears, in any e
   r.server('auth', '535 you said hunter2-secret');
   r.server('auth', `535 ${Buffer.from('hunter2-secret').toString('base64')}`);
   const all = JSON.stringify(r.session);
-  for (const form of [...secretForms('hunter2-secret'), initial.response]) assert.ok(!all.includes(form), `leaked ${form}`);
+  for (const form of [...secretForms('hunter2-secret'), initial.response])
+    assert.ok(!all.includes(form), `leaked ${form}`);
   assert.equal(r.session.transcript[0]!.secret, true);
   assert.match(r.session.transcript[1]!.text, /\*{8}/);
 });

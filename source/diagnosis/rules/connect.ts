@@ -12,10 +12,20 @@ interface StepError {
 const target = (session: Session): string => {
   const remote = fact<{ host: string; port: number }>(session, 'connect.remote');
   const server = session.target.server;
-  return remote ? `${remote.host}:${remote.port}` : server ? `${server.host}:${server.port}` : session.target.input;
+  return remote
+    ? `${remote.host}:${remote.port}`
+    : server
+      ? `${server.host}:${server.port}`
+      : session.target.input;
 };
 
-const finding = (session: Session, id: string, title: string, explanation: string, next: string[]): Finding => ({
+const finding = (
+  session: Session,
+  id: string,
+  title: string,
+  explanation: string,
+  next: string[],
+): Finding => ({
   id,
   severity: 'error',
   step: 'connect',
@@ -31,7 +41,8 @@ export const connectRules: Rule[] = [
     step: 'connect',
     evaluate: (session) => {
       const error = fact<StepError>(session, 'connect.error');
-      if (stepOf(session, 'connect')?.status !== 'error' || error?.code !== 'ECONNREFUSED') return [];
+      if (stepOf(session, 'connect')?.status !== 'error' || error?.code !== 'ECONNREFUSED')
+        return [];
       return [
         finding(
           session,
@@ -75,14 +86,20 @@ export const connectRules: Rule[] = [
     step: 'connect',
     evaluate: (session) => {
       const error = fact<StepError>(session, 'connect.error');
-      if (stepOf(session, 'connect')?.status !== 'error' || !['EHOSTUNREACH', 'ENETUNREACH'].includes(error?.code ?? '')) return [];
+      if (
+        stepOf(session, 'connect')?.status !== 'error' ||
+        !['EHOSTUNREACH', 'ENETUNREACH'].includes(error?.code ?? '')
+      )
+        return [];
       return [
         finding(
           session,
           'connect.unreachable',
           `No route to ${target(session)}`,
           'The network says the host cannot be reached: there is no route to it from here (a wrong address, a missing route, or IPv6 without IPv6 connectivity).',
-          ['Check the address the name resolves to, and whether this machine has a route to it (`ip route get ADDRESS`).'],
+          [
+            'Check the address the name resolves to, and whether this machine has a route to it (`ip route get ADDRESS`).',
+          ],
         ),
       ];
     },
@@ -99,7 +116,10 @@ export const connectRules: Rule[] = [
           'connect.name-not-found',
           `The name ${target(session)} does not resolve`,
           'The server name has no address in DNS (or the resolver could not be reached), so there is nothing to connect to.',
-          ['Run the DNS step for the domain to see which names and addresses mail should use.', 'Check for a typo in the server name.'],
+          [
+            'Run the DNS step for the domain to see which names and addresses mail should use.',
+            'Check for a typo in the server name.',
+          ],
         ),
       ];
     },

@@ -164,7 +164,10 @@ export const secretsInPayload = (base64: string): string[] => {
   const decoded = decodeBase64Text(base64);
   if (decoded === undefined || decoded === '') return secretForms(base64);
   const parts = decoded.split('\0');
-  const bearer = /auth=Bearer ([^\x01]+)/.exec(decoded)?.[1];
-  const inner = parts.length === 3 ? parts[2]! : bearer ?? decoded;
+  const bearer = decoded
+    .split('\x01')
+    .find((p) => p.startsWith('auth=Bearer '))
+    ?.slice('auth=Bearer '.length);
+  const inner = parts.length === 3 ? parts[2]! : (bearer ?? decoded);
   return [...secretForms(base64), ...secretForms(decoded), ...secretForms(inner)];
 };

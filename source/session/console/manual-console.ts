@@ -36,7 +36,10 @@ export class ManualConsole {
 
   static async open(options: ManualConsoleOptions): Promise<ManualConsole> {
     const { recorder, step } = options;
-    recorder.note(step, `manual console: connecting to ${options.host} port ${options.port}${options.tls ? ' with TLS' : ''}`);
+    recorder.note(
+      step,
+      `manual console: connecting to ${options.host} port ${options.port}${options.tls ? ' with TLS' : ''}`,
+    );
     const connection = await Connection.open({
       host: options.host,
       port: options.port,
@@ -55,7 +58,8 @@ export class ManualConsole {
 
   /** Sends a typed line. Without `force`, a line that does not fit the state comes back with a warning. */
   send(line: string, options: { force?: boolean } = {}): SendResult {
-    if (!this.isOpen) return { sent: false, warning: this.closedReason ?? 'the connection is closed' };
+    if (!this.isOpen)
+      return { sent: false, warning: this.closedReason ?? 'the connection is closed' };
     if (this.tlsPending) return { sent: false, warning: 'the TLS handshake must finish first' };
     const warning = this.options.adapter.whyNot(line);
     if (warning && !options.force) return { sent: false, warning };
@@ -89,7 +93,11 @@ export class ManualConsole {
           else {
             const last = event.lines.length - 1;
             event.lines.forEach((text, i) =>
-              recorder.server(step, text, i === last && event.explanation ? { explanation: event.explanation } : {}),
+              recorder.server(
+                step,
+                text,
+                i === last && event.explanation ? { explanation: event.explanation } : {},
+              ),
             );
           }
         }
@@ -101,7 +109,11 @@ export class ManualConsole {
         }
         const message = error instanceof Error ? error.message : String(error);
         this.closedReason ??= message;
-        if (!(error instanceof MailmedicError && error.code === 'ECLOSED' && this.closedReason === 'closed by the user')) {
+        if (!(
+          error instanceof MailmedicError &&
+          error.code === 'ECLOSED' &&
+          this.closedReason === 'closed by the user'
+        )) {
           recorder.note(step, `connection ended: ${message}`);
         }
         this.connection.destroy();
@@ -117,6 +129,9 @@ export class ManualConsole {
     const facts = await this.connection.startTls(upgrade ?? { servername: host });
     this.options.adapter.tlsEstablished();
     this.tlsPending = false;
-    recorder.note(step, `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? 'unknown'}`}`);
+    recorder.note(
+      step,
+      `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? 'unknown'}`}`,
+    );
   }
 }

@@ -21,11 +21,21 @@ export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapt
       const out = engine.send({ verb: 'RAW', line });
       const auth = AUTH_WITH_PAYLOAD.exec(line);
       if (auth && auth[2] !== '=') {
-        return { bytes: out.bytes, display: [`${auth[1]} ${MASK}`], secret: true, secrets: secretsInPayload(auth[2]!) };
+        return {
+          bytes: out.bytes,
+          display: [`${auth[1]} ${MASK}`],
+          secret: true,
+          secrets: secretsInPayload(auth[2]!),
+        };
       }
       if (inAuth) {
         // Answers to 334 challenges are masked whole: the console cannot tell a user name from a password.
-        return { bytes: out.bytes, display: [MASK], secret: true, secrets: secretsInPayload(line.trim()) };
+        return {
+          bytes: out.bytes,
+          display: [MASK],
+          secret: true,
+          secrets: secretsInPayload(line.trim()),
+        };
       }
       return { bytes: out.bytes, display: out.display, secret: false, secrets: [] };
     },
@@ -34,8 +44,13 @@ export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapt
       for (const event of engine.receive(chunk)) {
         if (event.type === 'note') events.push({ type: 'note', text: event.text });
         else {
-          events.push({ type: 'lines', lines: event.reply.rawLines, explanation: explainReply(event.reply) });
-          if (event.challenge !== undefined) events.push({ type: 'note', text: `the challenge decodes to "${event.challenge}"` });
+          events.push({
+            type: 'lines',
+            lines: event.reply.rawLines,
+            explanation: explainReply(event.reply),
+          });
+          if (event.challenge !== undefined)
+            events.push({ type: 'note', text: `the challenge decodes to "${event.challenge}"` });
           if (event.state === 'tls') events.push({ type: 'tls-ready' });
         }
       }

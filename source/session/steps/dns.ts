@@ -4,29 +4,26 @@ import { parseResolver, runDnsStep, systemResolvers } from '../../dns/index.js';
 import type { StepContext } from './context.js';
 import type { SmtpServer } from './smtp.js';
 
-export const runDns = async (ctx: StepContext, domain: string, port: number): Promise<SmtpServer[]> => {
+export const runDns = async (
+  ctx: StepContext,
+  domain: string,
+  port: number,
+): Promise<SmtpServer[]> => {
   const { recorder, config } = ctx;
   recorder.beginStep('dns');
-  const resolvers = config.resolvers.length > 0 ? config.resolvers.map(parseResolver) : systemResolvers();
+  const resolvers =
+    config.resolvers.length > 0 ? config.resolvers.map(parseResolver) : systemResolvers();
   // The whole step is bounded by one deadline; each query gets a share of it.
   const result = await runDnsStep(domain, { resolvers, timeoutMs: config.deadlines.command });
   for (const line of result.log) recorder.line('dns', line.dir, line.text);
   recorder.update((s) => {
     s.dns = JSON.parse(JSON.stringify(result)) as typeof s.dns;
   });
-  const worst = result.problems.some((p) => p.severity === 'error')
-    ? 'error'
-    : result.problems.some((p) => p.severity === 'warning')
-      ? 'warning'
-      : 'ok';
   const hosts = result.mailHosts;
-  const summary = result.nullMx
-    ? `${domain} publishes a null MX: it accepts no mail`
-    : hosts.length === 0
-      ? `no mail host found for ${domain}`
-      : `${result.implicitMx ? 'no MX; implicit MX' : `MX ${result.mx.map((m) => `${m.preference} ${m.exchange}`).join(', ')}`}`;
-  recorder.endStep('dns', worst, summary);
+  recorder.endStep('dns', result.status, result.summary);
+  // A host without addresses (an IP-literal MX, a name that does not resolve) is skipped, as a
+  // real sender would; DNS already named the problem.
   return hosts.flatMap((h) =>
-    (h.addresses.length > 0 ? h.addresses : [h.host]).map((address) => ({ host: address, port, servername: h.host })),
+    h.addresses.map((address) => ({ host: address, port, servername: h.host })),
   );
 };

@@ -2,7 +2,11 @@
 // status; a failure ends the SMTP part and the steps after it are marked skipped with the reason.
 import { Connection } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
-import { createSaslClient, SASL_MECHANISMS, strongestMechanism } from '../../protocols/common/sasl.js';
+import {
+  createSaslClient,
+  SASL_MECHANISMS,
+  strongestMechanism,
+} from '../../protocols/common/sasl.js';
 import type { SaslMechanism } from '../../protocols/common/sasl.js';
 import type { SmtpCapabilities } from '../../protocols/smtp/capabilities.js';
 import type { SmtpCommand } from '../../protocols/smtp/commands.js';
@@ -39,7 +43,8 @@ export const plannedSmtpSteps = (ctx: StepContext): StepId[] => {
   // Prerequisites run too: EHLO needs a connection and a banner.
   return SMTP_STEPS.slice(0, last + 1).filter((s) => {
     if (s === 'tls') return ctx.config.tls !== 'none' || wants(ctx, 'tls');
-    if (s === 'auth') return ctx.config.auth !== undefined && (wants(ctx, 'auth') || wants(ctx, 'send'));
+    if (s === 'auth')
+      return ctx.config.auth !== undefined && (wants(ctx, 'auth') || wants(ctx, 'send'));
     return true;
   });
 };
@@ -54,7 +59,10 @@ class StepFailed extends Error {
  * Runs the planned SMTP steps against one server. Returns 'unreachable' when the connection
  * itself failed, so the caller can try the next MX as a real sender would.
  */
-export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promise<'done' | 'unreachable'> => {
+export const runSmtpSteps = async (
+  ctx: StepContext,
+  server: SmtpServer,
+): Promise<'done' | 'unreachable'> => {
   const planned = plannedSmtpSteps(ctx);
   if (planned.length === 0) return 'done';
   const { recorder, config } = ctx;
@@ -73,23 +81,34 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
       outcome = await body();
     } catch (error) {
       if (error instanceof StepFailed) outcome = error.outcome;
-      else if (error instanceof StoppedByUser) outcome = { status: 'skipped', summary: error.message };
+      else if (error instanceof StoppedByUser)
+        outcome = { status: 'skipped', summary: error.message };
       else if (error instanceof MailmedicError) {
         error.step ??= step;
         recorder.note(step, `${error.code}: ${error.message}`);
-        recorder.fact(`${step}.error`, { code: error.code, origin: error.origin, message: error.message });
+        recorder.fact(`${step}.error`, {
+          code: error.code,
+          origin: error.origin,
+          message: error.message,
+        });
         outcome = { status: 'error', summary: error.message };
       } else throw error;
     }
     recorder.endStep(step, outcome.status, outcome.summary);
-    if (outcome.status === 'error' || (outcome.status === 'skipped' && outcome.summary.startsWith('stopped by the user'))) {
+    if (
+      outcome.status === 'error' ||
+      (outcome.status === 'skipped' && outcome.summary.startsWith('stopped by the user'))
+    ) {
       throw new StepFailed(outcome);
     }
   };
 
   try {
     await run('connect', async () => {
-      recorder.note('connect', `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`);
+      recorder.note(
+        'connect',
+        `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`,
+      );
       const started = Date.now();
       const connection = await Connection.open({
         host: server.host,
@@ -98,10 +117,23 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
         ...(implicit ? { tls: tlsOptions } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
-      conversation = new SmtpConversation(connection, new SmtpEngine({ tls: implicit }), recorder, ctx.gate);
+      conversation = new SmtpConversation(
+        connection,
+        new SmtpEngine({ tls: implicit }),
+        recorder,
+        ctx.gate,
+      );
       const ms = Date.now() - started;
-      recorder.fact('connect.remote', { host: server.host, port: server.port, address: connection.remoteAddress, ms });
-      recorder.note('connect', `connected to ${connection.remoteAddress ?? server.host} port ${server.port} in ${ms} ms`);
+      recorder.fact('connect.remote', {
+        host: server.host,
+        port: server.port,
+        address: connection.remoteAddress,
+        ms,
+      });
+      recorder.note(
+        'connect',
+        `connected to ${connection.remoteAddress ?? server.host} port ${server.port} in ${ms} ms`,
+      );
       if (connection.tls) recordTls(ctx, 'connect', connection.tls, 'implicit');
       return { status: 'ok', summary: `connected to ${server.host}:${server.port} in ${ms} ms` };
     });
@@ -111,9 +143,18 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
       const started = Date.now();
       const event = await c.greeting('banner');
       const ms = Date.now() - started;
-      recorder.fact('banner', { code: event.reply.code, text: event.reply.lines.join('\n'), ms, host: event.reply.lines[0]?.split(/\s+/)[0] ?? '' });
-      if (!positive(event)) return { status: 'error', summary: `the server refused the session: ${codeText(event)}` };
-      return { status: ms > 10_000 ? 'warning' : 'ok', summary: `greeting ${codeText(event)}${ms > 2000 ? ` after ${(ms / 1000).toFixed(1)} s` : ''}` };
+      recorder.fact('banner', {
+        code: event.reply.code,
+        text: event.reply.lines.join('\n'),
+        ms,
+        host: event.reply.lines[0]?.split(/\s+/)[0] ?? '',
+      });
+      if (!positive(event))
+        return { status: 'error', summary: `the server refused the session: ${codeText(event)}` };
+      return {
+        status: ms > 10_000 ? 'warning' : 'ok',
+        summary: `greeting ${codeText(event)}${ms > 2000 ? ` after ${(ms / 1000).toFixed(1)} s` : ''}`,
+      };
     });
 
     await run('ehlo', async () => {
@@ -127,14 +168,19 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
         const facts = c.connection.tls!;
         return tlsOutcome(ctx, facts, 'implicit TLS');
       }
-      if (config.tls === 'none') return { status: 'skipped', summary: 'TLS not requested (--tls none)' };
+      if (config.tls === 'none')
+        return { status: 'skipped', summary: 'TLS not requested (--tls none)' };
       if (!caps?.startTls) {
         const status = config.tls === 'starttls' ? 'error' : 'warning';
-        recorder.note('tls', 'the server does not offer STARTTLS: everything, passwords included, would cross the network in clear text');
+        recorder.note(
+          'tls',
+          'the server does not offer STARTTLS: everything, passwords included, would cross the network in clear text',
+        );
         return { status, summary: 'STARTTLS not offered' };
       }
       const event = await c.command('tls', { verb: 'STARTTLS' });
-      if (event.reply.code !== 220) return { status: 'error', summary: `STARTTLS refused: ${codeText(event)}` };
+      if (event.reply.code !== 220)
+        return { status: 'error', summary: `STARTTLS refused: ${codeText(event)}` };
       recorder.note('tls', `TLS handshake with ${server.servername}`);
       const facts = await c.upgrade('tls', tlsOptions);
       recordTls(ctx, 'tls', facts, 'starttls');
@@ -153,7 +199,10 @@ export const runSmtpSteps = async (ctx: StepContext, server: SmtpServer): Promis
     for (const step of planned) {
       if (recorder.stepStatus(step) === undefined) {
         const stopped = recorder.stepStatus(current) === 'skipped';
-        recorder.skipStep(step, stopped ? `not run: stopped at ${current}` : `not run: ${current} failed`);
+        recorder.skipStep(
+          step,
+          stopped ? `not run: stopped at ${current}` : `not run: ${current} failed`,
+        );
       }
     }
     if (current === 'connect') return 'unreachable';
@@ -185,66 +234,136 @@ const greet = async (
     const caps = ehlo.capabilities;
     if (step === 'ehlo') ctx.recorder.fact('ehlo', capsFact(caps));
     const list = caps?.extensions.map((e) => e.keyword).join(' ') ?? '';
-    return { outcome: { status: 'ok', summary: `EHLO accepted${list ? `: ${list}` : ''}` }, ...(caps ? { caps } : {}) };
+    return {
+      outcome: { status: 'ok', summary: `EHLO accepted${list ? `: ${list}` : ''}` },
+      ...(caps ? { caps } : {}),
+    };
   }
   if (ehlo.reply.code === 500 || ehlo.reply.code === 502) {
-    ctx.recorder.note(step, 'EHLO is not understood; falling back to HELO (no extensions: no STARTTLS, no AUTH)');
+    ctx.recorder.note(
+      step,
+      'EHLO is not understood; falling back to HELO (no extensions: no STARTTLS, no AUTH)',
+    );
     const helo = await c.command(step, { verb: 'HELO', domain: name });
-    if (helo.reply.code === 250) return { outcome: { status: 'warning', summary: 'only HELO accepted: the server offers no ESMTP extensions' } };
+    if (helo.reply.code === 250)
+      return {
+        outcome: {
+          status: 'warning',
+          summary: 'only HELO accepted: the server offers no ESMTP extensions',
+        },
+      };
     return { outcome: { status: 'error', summary: `HELO refused: ${codeText(helo)}` } };
   }
   return { outcome: { status: 'error', summary: `EHLO refused: ${codeText(ehlo)}` } };
 };
 
-const recordTls = (ctx: StepContext, step: StepId, facts: NonNullable<Connection['tls']>, mode: 'implicit' | 'starttls'): void => {
+const recordTls = (
+  ctx: StepContext,
+  step: StepId,
+  facts: NonNullable<Connection['tls']>,
+  mode: 'implicit' | 'starttls',
+): void => {
   ctx.recorder.update((s) => {
     s.tls = { ...facts, mode };
   });
-  ctx.recorder.note(step, `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.certificate.subject || '(none)'} issued by ${facts.certificate.issuer || '(unknown)'}, valid until ${facts.certificate.validTo || '?'}`);
-  ctx.recorder.note(step, facts.authorized ? `certificate verified for ${facts.servername ?? ''}` : `certificate NOT verified: ${facts.authorizationError ?? 'unknown reason'}`);
+  ctx.recorder.note(
+    step,
+    `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.certificate.subject || '(none)'} issued by ${facts.certificate.issuer || '(unknown)'}, valid until ${facts.certificate.validTo || '?'}`,
+  );
+  ctx.recorder.note(
+    step,
+    facts.authorized
+      ? `certificate verified for ${facts.servername ?? ''}`
+      : `certificate NOT verified: ${facts.authorizationError ?? 'unknown reason'}`,
+  );
 };
 
-const tlsOutcome = (ctx: StepContext, facts: NonNullable<Connection['tls']>, how: string): StepOutcome => {
-  if (facts.authorized) return { status: 'ok', summary: `${how}: ${facts.protocol}, certificate verified` };
+const tlsOutcome = (
+  ctx: StepContext,
+  facts: NonNullable<Connection['tls']>,
+  how: string,
+): StepOutcome => {
+  if (facts.authorized)
+    return { status: 'ok', summary: `${how}: ${facts.protocol}, certificate verified` };
   const reason = facts.authorizationError ?? 'unknown reason';
-  if (ctx.config.insecure) return { status: 'warning', summary: `${how}: ${facts.protocol}, certificate not verified (${reason}); going on because of --insecure` };
-  return { status: 'error', summary: `${how}: certificate not verified (${reason}); stopping before any credentials are sent (use --insecure to go on)` };
+  if (ctx.config.insecure)
+    return {
+      status: 'warning',
+      summary: `${how}: ${facts.protocol}, certificate not verified (${reason}); going on because of --insecure`,
+    };
+  return {
+    status: 'error',
+    summary: `${how}: certificate not verified (${reason}); stopping before any credentials are sent (use --insecure to go on)`,
+  };
 };
 
-const authenticate = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilities | undefined): Promise<StepOutcome> => {
+const authenticate = async (
+  ctx: StepContext,
+  c: SmtpConversation,
+  caps: SmtpCapabilities | undefined,
+): Promise<StepOutcome> => {
   const auth = ctx.config.auth!;
   const { recorder } = ctx;
   // Credentials go only over verified TLS, unless the user said otherwise.
   if (!c.engine.isSecure && !ctx.config.insecure) {
-    return { status: 'error', summary: 'refusing to send credentials without TLS (use --insecure to allow it)' };
+    return {
+      status: 'error',
+      summary: 'refusing to send credentials without TLS (use --insecure to allow it)',
+    };
   }
   const tlsFacts = c.connection.tls;
   if (tlsFacts && !tlsFacts.authorized && !ctx.config.insecure) {
-    return { status: 'error', summary: 'refusing to send credentials over TLS whose certificate failed verification' };
+    return {
+      status: 'error',
+      summary: 'refusing to send credentials over TLS whose certificate failed verification',
+    };
   }
   const offered = caps?.auth ?? [];
-  if (offered.length === 0) return { status: 'error', summary: 'the server offers no AUTH mechanism on this connection' };
+  if (offered.length === 0)
+    return { status: 'error', summary: 'the server offers no AUTH mechanism on this connection' };
   const credentials = { user: auth.user, password: auth.password };
   const mechanism: SaslMechanism | undefined =
     auth.mechanism === 'auto'
       ? strongestMechanism(offered, credentials)
       : SASL_MECHANISMS.find((m) => m.toLowerCase() === auth.mechanism);
-  if (!mechanism) return { status: 'error', summary: `no usable mechanism among those offered (${offered.join(' ')})` };
-  if (!offered.includes(mechanism)) recorder.note('auth', `${mechanism} is not among the offered mechanisms (${offered.join(' ')}); trying anyway as asked`);
+  if (!mechanism)
+    return {
+      status: 'error',
+      summary: `no usable mechanism among those offered (${offered.join(' ')})`,
+    };
+  if (!offered.includes(mechanism))
+    recorder.note(
+      'auth',
+      `${mechanism} is not among the offered mechanisms (${offered.join(' ')}); trying anyway as asked`,
+    );
   const sasl = createSaslClient(mechanism, credentials);
   recorder.secrets.add(sasl.secrets());
   const initial = sasl.initial();
-  let event = await c.command('auth', { verb: 'AUTH', mechanism, ...(initial ? { initial } : {}), secrets: sasl.secrets() });
+  let event = await c.command('auth', {
+    verb: 'AUTH',
+    mechanism,
+    ...(initial ? { initial } : {}),
+    secrets: sasl.secrets(),
+  });
   for (let round = 0; event.reply.code === 334 && round < 5; round += 1) {
     const step = sasl.respond(event.reply.lines[0] ?? '');
     event = await c.command('auth', { verb: 'AUTH-RESPONSE', step, secrets: sasl.secrets() });
   }
-  recorder.fact('auth', { mechanism, code: event.reply.code, enhanced: event.reply.enhanced?.text });
-  if (event.reply.code === 235) return { status: 'ok', summary: `authenticated as ${auth.user} with ${mechanism}` };
+  recorder.fact('auth', {
+    mechanism,
+    code: event.reply.code,
+    enhanced: event.reply.enhanced?.text,
+  });
+  if (event.reply.code === 235)
+    return { status: 'ok', summary: `authenticated as ${auth.user} with ${mechanism}` };
   return { status: 'error', summary: `authentication failed: ${codeText(event)}` };
 };
 
-const send = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilities | undefined): Promise<StepOutcome> => {
+const send = async (
+  ctx: StepContext,
+  c: SmtpConversation,
+  caps: SmtpCapabilities | undefined,
+): Promise<StepOutcome> => {
   const { config, recorder } = ctx;
   if (config.to.length === 0) return { status: 'skipped', summary: 'nothing to send (no --to)' };
   const from = config.from ?? config.auth?.user ?? `mailmedic@${config.ehlo}`;
@@ -259,9 +378,17 @@ const send = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilitie
   });
   const size = Buffer.byteLength(content, 'utf8');
   if (caps?.size && size > caps.size) {
-    recorder.note('send', `the message (${size} bytes) is larger than the advertised SIZE limit (${caps.size} bytes)`);
+    recorder.note(
+      'send',
+      `the message (${size} bytes) is larger than the advertised SIZE limit (${caps.size} bytes)`,
+    );
   }
-  const mail: SmtpCommand = { verb: 'MAIL', from, ...(caps?.size !== undefined ? { size } : {}), ...(/[^\x00-\x7f]/.test(content) && caps?.eightBitMime ? { body: '8BITMIME' as const } : {}) };
+  const mail: SmtpCommand = {
+    verb: 'MAIL',
+    from,
+    ...(caps?.size !== undefined ? { size } : {}),
+    ...(/[\u0080-\uffff]/.test(content) && caps?.eightBitMime ? { body: '8BITMIME' as const } : {}),
+  };
   const rcpts: SmtpCommand[] = config.to.map((to) => ({ verb: 'RCPT', to }));
   const started = Date.now();
 
@@ -271,7 +398,8 @@ const send = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilitie
     replies = await c.pipeline('send', [mail, ...rcpts, { verb: 'DATA' }]);
   } else {
     replies = [await c.command('send', mail)];
-    if (!positive(replies[0]!)) return { status: 'error', summary: `sender refused: ${codeText(replies[0]!)}` };
+    if (!positive(replies[0]!))
+      return { status: 'error', summary: `sender refused: ${codeText(replies[0]!)}` };
     for (const rcpt of rcpts) replies.push(await c.command('send', rcpt));
     if (replies.slice(1).some(positive)) replies.push(await c.command('send', { verb: 'DATA' }));
   }
@@ -280,27 +408,54 @@ const send = async (ctx: StepContext, c: SmtpConversation, caps: SmtpCapabilitie
   const dataReply = rest[rcpts.length];
   const accepted = config.to.filter((_, i) => rcptReplies[i] && positive(rcptReplies[i]!));
   const refused = config.to.filter((to) => !accepted.includes(to));
-  recorder.fact('send.recipients', config.to.map((to, i) => ({ to, code: rcptReplies[i]?.reply.code, enhanced: rcptReplies[i]?.reply.enhanced?.text })));
+  recorder.fact(
+    'send.recipients',
+    config.to.map((to, i) => ({
+      to,
+      code: rcptReplies[i]?.reply.code,
+      enhanced: rcptReplies[i]?.reply.enhanced?.text,
+    })),
+  );
   if (!mailReply || !positive(mailReply)) {
-    if (dataReply?.reply.code === 354) await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
-    return { status: 'error', summary: `sender refused: ${mailReply ? codeText(mailReply) : 'no reply'}` };
+    if (dataReply?.reply.code === 354)
+      await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
+    return {
+      status: 'error',
+      summary: `sender refused: ${mailReply ? codeText(mailReply) : 'no reply'}`,
+    };
   }
   if (accepted.length === 0) {
     // A pipelined DATA that the server still accepted must be closed off with an empty message.
-    if (dataReply?.reply.code === 354) await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
-    return { status: 'error', summary: `every recipient refused: ${rcptReplies[0] ? codeText(rcptReplies[0]) : 'no reply'}` };
+    if (dataReply?.reply.code === 354)
+      await c.command('send', { verb: 'MESSAGE', content: '' }).catch(() => undefined);
+    return {
+      status: 'error',
+      summary: `every recipient refused: ${rcptReplies[0] ? codeText(rcptReplies[0]) : 'no reply'}`,
+    };
   }
-  if (!dataReply || dataReply.reply.code !== 354) return { status: 'error', summary: `DATA refused: ${dataReply ? codeText(dataReply) : 'no reply'}` };
+  if (!dataReply || dataReply.reply.code !== 354)
+    return {
+      status: 'error',
+      summary: `DATA refused: ${dataReply ? codeText(dataReply) : 'no reply'}`,
+    };
   const end = await c.command('send', { verb: 'MESSAGE', content }, 'dataEnd');
-  if (!positive(end)) return { status: 'error', summary: `message refused at end of data: ${codeText(end)}` };
+  if (!positive(end))
+    return { status: 'error', summary: `message refused at end of data: ${codeText(end)}` };
   const queueId = /queued as ([A-Za-z0-9]+)/i.exec(end.reply.lines.join(' '))?.[1];
   recorder.update((s) => {
     s.delivery = { messageId, ...(queueId ? { queueId } : {}) };
   });
   recorder.fact('send.acceptedAt', Date.now());
   const ms = Date.now() - started;
-  if (refused.length > 0) return { status: 'warning', summary: `accepted for ${accepted.length} of ${config.to.length} recipients (${refused.join(', ')} refused)` };
-  return { status: 'ok', summary: `message accepted${queueId ? ` as ${queueId}` : ''} in ${ms} ms` };
+  if (refused.length > 0)
+    return {
+      status: 'warning',
+      summary: `accepted for ${accepted.length} of ${config.to.length} recipients (${refused.join(', ')} refused)`,
+    };
+  return {
+    status: 'ok',
+    summary: `message accepted${queueId ? ` as ${queueId}` : ''} in ${ms} ms`,
+  };
 };
 
 /** Says goodbye when the session is still in a state where QUIT means something. */

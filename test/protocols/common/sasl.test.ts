@@ -222,8 +222,14 @@ describe('strongestMechanism', () => {
 });
 
 it('strongestMechanism falls back to a password mechanism when XOAUTH2 is not offered', () => {
-  assert.equal(strongestMechanism(['PLAIN', 'LOGIN'], { user: 'u', password: 'p', token: 't' }), 'PLAIN');
-  assert.equal(strongestMechanism(['XOAUTH2', 'PLAIN'], { user: 'u', password: 'p', token: 't' }), 'XOAUTH2');
+  assert.equal(
+    strongestMechanism(['PLAIN', 'LOGIN'], { user: 'u', password: 'p', token: 't' }),
+    'PLAIN',
+  );
+  assert.equal(
+    strongestMechanism(['XOAUTH2', 'PLAIN'], { user: 'u', password: 'p', token: 't' }),
+    'XOAUTH2',
+  );
   assert.equal(strongestMechanism(['PLAIN'], { user: 'u', token: 't' }), undefined);
 });
 
@@ -236,7 +242,9 @@ describe('secretsInPayload', () => {
     assert.ok(forms.includes(Buffer.from('pw-123456').toString('base64')));
   });
   it('finds the token inside an XOAUTH2 payload', () => {
-    const payload = Buffer.from('user=bob@example.test\x01auth=Bearer ya29.tok\x01\x01').toString('base64');
+    const payload = Buffer.from('user=bob@example.test\x01auth=Bearer ya29.tok\x01\x01').toString(
+      'base64',
+    );
     assert.ok(secretsInPayload(payload).includes('ya29.tok'));
   });
   it('treats text that is not base64 as the secret itself', () => {

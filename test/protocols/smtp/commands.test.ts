@@ -323,7 +323,10 @@ describe('verbOfRawLine', () => {
 
 describe('input refused before it reaches the wire (lead additions)', () => {
   const refuses = (command: Parameters<typeof encodeCommand>[0], field: string): void => {
-    assert.throws(() => encodeCommand(command), (e: unknown) => e instanceof InputError && e.field === field);
+    assert.throws(
+      () => encodeCommand(command),
+      (e: unknown) => e instanceof InputError && e.field === field,
+    );
   };
   it('an empty or two-word EHLO name', () => {
     refuses({ verb: 'EHLO', domain: '' }, 'EHLO name');

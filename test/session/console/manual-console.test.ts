@@ -22,7 +22,10 @@ const smtpServer = () =>
       if (line === undefined) return;
       if (/^EHLO/i.test(line)) peer.send('250-fake.test\r\n250 AUTH PLAIN\r\n');
       else if (/^MAIL/i.test(line)) peer.send('503 5.5.1 Error: send HELO/EHLO first\r\n');
-      else if (/^AUTH PLAIN (.+)$/i.test(line)) peer.send(`535 5.7.8 you sent ${line.slice(11)} = ${Buffer.from(line.slice(11), 'base64').toString('latin1').split('\0')[2]}\r\n`);
+      else if (/^AUTH PLAIN (.+)$/i.test(line))
+        peer.send(
+          `535 5.7.8 you sent ${line.slice(11)} = ${Buffer.from(line.slice(11), 'base64').toString('latin1').split('\0')[2]}\r\n`,
+        );
       else if (/^QUIT/i.test(line)) {
         peer.send('221 bye\r\n');
         peer.close();
@@ -31,82 +34,128 @@ const smtpServer = () =>
     }
   });
 
-test('the manual console warns before a command in the wrong state, and sends it when forced', { timeout: 15_000 }, async () => {
-  const server = await smtpServer();
-  const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-  const console = await ManualConsole.open({ host: server.host, port: server.port, adapter: createSmtpAdapter(), recorder, step: 'ehlo' });
-  try {
-    await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
-    const refused = console.send('MAIL FROM:<a@example.test>');
-    assert.equal(refused.sent, false);
-    assert.match(refused.sent ? '' : refused.warning, /not valid in state "ready"/);
-    assert.deepEqual(console.send('MAIL FROM:<a@example.test>', { force: true }), { sent: true });
-    await until(() => recorder.session.transcript.some((l) => l.text.startsWith('503')));
-    const reply = recorder.session.transcript.find((l) => l.text.startsWith('503'))!;
-    assert.ok(reply.explanation && reply.explanation.length > 0, 'the reply is explained');
-    assert.ok(recorder.session.transcript.some((l) => l.dir === 'note' && /sent although/.test(l.text)));
-    assert.deepEqual(console.send('EHLO client.test'), { sent: true });
-    await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
-    assert.equal(console.send('MAIL FROM:<a@example.test>').sent, true, 'after EHLO, MAIL fits');
-  } finally {
-    console.close();
-    await console.closed();
-    await server.close();
-  }
-});
+test(
+  'the manual console warns before a command in the wrong state, and sends it when forced',
+  { timeout: 15_000 },
+  async () => {
+    const server = await smtpServer();
+    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+    const console = await ManualConsole.open({
+      host: server.host,
+      port: server.port,
+      adapter: createSmtpAdapter(),
+      recorder,
+      step: 'ehlo',
+    });
+    try {
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
+      const refused = console.send('MAIL FROM:<a@example.test>');
+      assert.equal(refused.sent, false);
+      assert.match(refused.sent ? '' : refused.warning, /not valid in state "ready"/);
+      assert.deepEqual(console.send('MAIL FROM:<a@example.test>', { force: true }), { sent: true });
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('503')));
+      const reply = recorder.session.transcript.find((l) => l.text.startsWith('503'))!;
+      assert.ok(reply.explanation && reply.explanation.length > 0, 'the reply is explained');
+      assert.ok(
+        recorder.session.transcript.some((l) => l.dir === 'note' && /sent although/.test(l.text)),
+      );
+      assert.deepEqual(console.send('EHLO client.test'), { sent: true });
+      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
+      assert.equal(console.send('MAIL FROM:<a@example.test>').sent, true, 'after EHLO, MAIL fits');
+    } finally {
+      console.close();
+      await console.closed();
+      await server.close();
+    }
+  },
+);
 
-test('an AUTH typed in the console is masked, and so is the server echoing it', { timeout: 15_000 }, async () => {
-  const server = await smtpServer();
-  const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-  const console = await ManualConsole.open({ host: server.host, port: server.port, adapter: createSmtpAdapter(), recorder, step: 'auth' });
-  try {
-    await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
-    console.send('EHLO client.test');
-    await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
-    const payload = Buffer.from('\0bob\0console-secret-9').toString('base64');
-    assert.equal(console.send(`AUTH PLAIN ${payload}`).sent, true);
-    await until(() => recorder.session.transcript.some((l) => l.text.startsWith('535')));
-    const all = JSON.stringify(recorder.session);
-    assert.ok(!all.includes(payload), 'payload leaked');
-    assert.ok(!all.includes('console-secret-9'), 'password leaked');
-    const sent = recorder.session.transcript.find((l) => l.dir === 'client' && l.text.startsWith('AUTH'))!;
-    assert.equal(sent.secret, true);
-    assert.equal(sent.text, 'AUTH PLAIN ********');
-  } finally {
-    console.close();
-    await console.closed();
-    await server.close();
-  }
-});
+test(
+  'an AUTH typed in the console is masked, and so is the server echoing it',
+  { timeout: 15_000 },
+  async () => {
+    const server = await smtpServer();
+    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+    const console = await ManualConsole.open({
+      host: server.host,
+      port: server.port,
+      adapter: createSmtpAdapter(),
+      recorder,
+      step: 'auth',
+    });
+    try {
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
+      console.send('EHLO client.test');
+      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
+      const payload = Buffer.from('\0bob\0console-secret-9').toString('base64');
+      assert.equal(console.send(`AUTH PLAIN ${payload}`).sent, true);
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('535')));
+      const all = JSON.stringify(recorder.session);
+      assert.ok(!all.includes(payload), 'payload leaked');
+      assert.ok(!all.includes('console-secret-9'), 'password leaked');
+      const sent = recorder.session.transcript.find(
+        (l) => l.dir === 'client' && l.text.startsWith('AUTH'),
+      )!;
+      assert.equal(sent.secret, true);
+      assert.equal(sent.text, 'AUTH PLAIN ********');
+    } finally {
+      console.close();
+      await console.closed();
+      await server.close();
+    }
+  },
+);
 
-test('the console speaks to any TCP service: an HTTP HEAD request', { timeout: 15_000 }, async () => {
-  const server = await startFakeServer(async (peer) => {
-    const request = await peer.line();
-    await peer.line(); // Host
-    await peer.line(); // blank line ends the request
-    peer.send(`HTTP/1.1 200 OK\r\nServer: fake/1.0\r\nX-Request: ${request}\r\n\r\n`);
-    peer.close();
-  });
-  const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-  const console = await ManualConsole.open({ host: server.host, port: server.port, adapter: createRawAdapter(), recorder, step: 'connect' });
-  try {
-    console.send('HEAD / HTTP/1.1');
-    console.send('Host: fake.test');
-    console.send('');
-    await console.closed();
-    const lines = recorder.session.transcript.filter((l) => l.dir === 'server').map((l) => l.text);
-    assert.deepEqual(lines.slice(0, 3), ['HTTP/1.1 200 OK', 'Server: fake/1.0', 'X-Request: HEAD / HTTP/1.1']);
-    assert.equal(console.isOpen, false);
-    assert.equal(console.send('more').sent, false);
-  } finally {
-    await server.close();
-  }
-});
+test(
+  'the console speaks to any TCP service: an HTTP HEAD request',
+  { timeout: 15_000 },
+  async () => {
+    const server = await startFakeServer(async (peer) => {
+      const request = await peer.line();
+      await peer.line(); // Host
+      await peer.line(); // blank line ends the request
+      peer.send(`HTTP/1.1 200 OK\r\nServer: fake/1.0\r\nX-Request: ${request}\r\n\r\n`);
+      peer.close();
+    });
+    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+    const console = await ManualConsole.open({
+      host: server.host,
+      port: server.port,
+      adapter: createRawAdapter(),
+      recorder,
+      step: 'connect',
+    });
+    try {
+      console.send('HEAD / HTTP/1.1');
+      console.send('Host: fake.test');
+      console.send('');
+      await console.closed();
+      const lines = recorder.session.transcript
+        .filter((l) => l.dir === 'server')
+        .map((l) => l.text);
+      assert.deepEqual(lines.slice(0, 3), [
+        'HTTP/1.1 200 OK',
+        'Server: fake/1.0',
+        'X-Request: HEAD / HTTP/1.1',
+      ]);
+      assert.equal(console.isOpen, false);
+      assert.equal(console.send('more').sent, false);
+    } finally {
+      await server.close();
+    }
+  },
+);
 
 test('a line with CR or LF is refused by the console', { timeout: 15_000 }, async () => {
   const server = await startFakeServer(() => undefined);
   const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-  const console = await ManualConsole.open({ host: server.host, port: server.port, adapter: createRawAdapter(), recorder, step: 'connect' });
+  const console = await ManualConsole.open({
+    host: server.host,
+    port: server.port,
+    adapter: createRawAdapter(),
+    recorder,
+    step: 'connect',
+  });
   try {
     assert.throws(() => console.send('GET /\r\nX: y'), /carriage return/);
   } finally {

@@ -1,0 +1,129 @@
+// Asks questions for one step: every resolver in parallel (so their answers can be compared),
+// each query bounded by its own timeout and by what is left of the step's time. The answer used
+// is the first resolver's, unless it failed and a later one answered, as a stub resolver would.
+// Transcript lines are kept in the order the questions were asked, not the order replies came
+// in, so the same lookups always read the same way.
+import { formatQuestion, formatResult } from './format.js';
+import type { DnsQueryResult } from './query.js';
+import { DEFINITIVE_OUTCOMES, query } from './query.js';
+import type { Resolver } from './resolvers.js';
+import type { QueryType } from './wire.js';
+
+export interface LogLine {
+  dir: 'client' | 'server' | 'note';
+  text: string;
+}
+
+export interface Asked {
+  /** The result the step reasons with. */
+  primary: DnsQueryResult;
+  /** One per resolver asked, in resolver order. */
+  all: DnsQueryResult[];
+}
+
+/** Below this, a query could not even make a round trip on loopback; it is not sent. */
+const MIN_QUERY_MS = 5;
+
+export class Asker {
+  private readonly slots: Array<{ lines: LogLine[]; queries: DnsQueryResult[] }> = [];
+  /** Every (name, type) asked of more than one resolver, for comparing answers. */
+  readonly compared: Asked[] = [];
+  ranOutOfTime = false;
+
+  constructor(
+    readonly resolvers: readonly Resolver[],
+    private readonly deadlineAt: number,
+    private readonly queryTimeoutMs: number,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private slot(): { lines: LogLine[]; queries: DnsQueryResult[] } {
+    const slot = { lines: [] as LogLine[], queries: [] as DnsQueryResult[] };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  note(text: string): void {
+    this.slot().lines.push({ dir: 'note', text });
+  }
+
+  private timeoutNow(): number {
+    return Math.floor(Math.min(this.queryTimeoutMs, this.deadlineAt - performance.now()));
+  }
+
+  private notAsked(resolver: Resolver, name: string, type: QueryType): DnsQueryResult {
+    this.ranOutOfTime = true;
+    return {
+      name: name.replace(/\.$/, ''),
+      type,
+      resolver: resolver.label,
+      outcome: 'timeout',
+      answers: [],
+      durationMs: 0,
+      transport: 'udp',
+      error: this.signal?.aborted
+        ? 'not asked: the DNS step was cancelled'
+        : 'not asked: the time for the DNS step ran out',
+    };
+  }
+
+  private async one(resolver: Resolver, name: string, type: QueryType): Promise<DnsQueryResult> {
+    const timeoutMs = this.timeoutNow();
+    if (timeoutMs < MIN_QUERY_MS || this.signal?.aborted)
+      return this.notAsked(resolver, name, type);
+    return query(resolver, name, type, {
+      timeoutMs,
+      ...(this.signal ? { signal: this.signal } : {}),
+    });
+  }
+
+  private record(
+    slot: { lines: LogLine[]; queries: DnsQueryResult[] },
+    result: DnsQueryResult,
+  ): void {
+    slot.queries.push(result);
+    slot.lines.push({ dir: 'client', text: formatQuestion(result) });
+    for (const reason of result.ignored ?? [])
+      slot.lines.push({ dir: 'note', text: `ignored ${reason}` });
+    if (result.truncatedRetriedOverTcp) {
+      slot.lines.push({
+        dir: 'note',
+        text: 'the UDP reply was truncated (TC bit): asked again over TCP',
+      });
+    }
+    slot.lines.push({ dir: 'server', text: formatResult(result) });
+  }
+
+  /**
+   * mode 'all': every resolver at once (answers compared). mode 'first': the first resolver, then
+   * the next only if it failed; for follow-up lookups whose comparison would only add noise.
+   */
+  async ask(name: string, type: QueryType, mode: 'all' | 'first' = 'all'): Promise<Asked> {
+    const slot = this.slot();
+    let all: DnsQueryResult[];
+    if (mode === 'all') {
+      all = await Promise.all(this.resolvers.map((r) => this.one(r, name, type)));
+    } else {
+      all = [];
+      for (const resolver of this.resolvers) {
+        const result = await this.one(resolver, name, type);
+        all.push(result);
+        if (DEFINITIVE_OUTCOMES.has(result.outcome)) break;
+      }
+    }
+    for (const result of all) this.record(slot, result);
+    const primary = all.find((r) => DEFINITIVE_OUTCOMES.has(r.outcome)) ?? all[0];
+    if (!primary) throw new Error('Asker: no resolver to ask');
+    const asked = { primary, all };
+    if (mode === 'all' && all.length > 1) this.compared.push(asked);
+    return asked;
+  }
+
+  get log(): LogLine[] {
+    return this.slots.flatMap((s) => s.lines);
+  }
+
+  get queries(): DnsQueryResult[] {
+    return this.slots.flatMap((s) => s.queries);
+  }
+}

@@ -1,0 +1,218 @@
+// The imap step: log in, open INBOX read-only (EXAMINE, so nothing is marked seen), and when this
+// session sent a message, SEARCH for its Message-ID until it arrives, then FETCH its header.
+import { describeImapResponse } from '../../knowledge/index.js';
+import { Connection } from '../../net/connection.js';
+import { MailmedicError } from '../../protocols/common/errors.js';
+import { createSaslClient } from '../../protocols/common/sasl.js';
+import type { ImapCommand } from '../../protocols/imap/commands.js';
+import type { ImapEvent, ImapTaggedEvent } from '../../protocols/imap/engine.js';
+import { ImapEngine } from '../../protocols/imap/engine.js';
+import type { StepContext, StepOutcome } from './context.js';
+import { recordServerLines, sleep, writeCommand } from './mailbox-talk.js';
+import { markRetrieved } from './pop3.js';
+
+const STEP = 'imap' as const;
+export const DEFAULT_IMAP_PORT = 993;
+
+class ImapTalk {
+  constructor(
+    readonly connection: Connection,
+    readonly engine: ImapEngine,
+    private readonly ctx: StepContext,
+  ) {}
+
+  async greeting(): Promise<Extract<ImapEvent, { type: 'greeting' }>> {
+    return (await this.read((e) => e.type === 'greeting', 'greeting')) as Extract<
+      ImapEvent,
+      { type: 'greeting' }
+    >;
+  }
+
+  /** Sends a command and waits for its tagged completion, releasing held parts on "+". */
+  async command(command: ImapCommand): Promise<ImapTaggedEvent> {
+    const out = this.engine.send(command);
+    writeCommand(this.connection, this.ctx.recorder, STEP, out);
+    return (await this.read(
+      (e) => e.type === 'tagged' && e.tag === out.tag,
+      'command',
+    )) as ImapTaggedEvent;
+  }
+
+  private async read(
+    done: (e: ImapEvent) => boolean,
+    deadline: 'greeting' | 'command',
+  ): Promise<ImapEvent> {
+    const { recorder } = this.ctx;
+    return this.connection.until((chunk) => {
+      let found: ImapEvent | undefined;
+      for (const event of this.engine.receive(chunk)) {
+        if (event.type === 'note') recorder.note(STEP, event.text);
+        else {
+          const last = event.rawLines.length - 1;
+          recordServerLines(
+            recorder,
+            STEP,
+            event.rawLines,
+            describeImapResponse,
+            event.type === 'tagged' ? last : 0,
+          );
+          for (const literal of event.literals)
+            recorder.note(STEP, `(a literal of ${literal.length} bytes)`);
+          if (event.type === 'continuation' && event.send)
+            writeCommand(this.connection, recorder, STEP, event.send);
+        }
+        if (!found && done(event)) found = event;
+      }
+      return found;
+    }, deadline);
+  }
+
+  async logout(): Promise<void> {
+    try {
+      if (this.connection.isOpen && this.engine.whyNot({ verb: 'LOGOUT' }) === undefined)
+        await this.command({ verb: 'LOGOUT' });
+    } catch {
+      // A server that hangs up instead of answering LOGOUT loses us nothing.
+    } finally {
+      this.connection.close();
+    }
+  }
+}
+
+const failure = (what: string, event: ImapTaggedEvent): StepOutcome => ({
+  status: 'error',
+  summary:
+    `${what}: ${event.response.status}${event.response.code ? ` [${event.response.code.name}]` : ''} ${event.response.text}`.trim(),
+});
+
+export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
+  const { config, recorder } = ctx;
+  const server = { host: config.imap!.host, port: config.imap!.port ?? DEFAULT_IMAP_PORT };
+  const implicit = server.port === 993 || config.tls === 'implicit';
+  const tls = { servername: server.host, ca: config.ca };
+  const messageId = recorder.session.delivery?.messageId;
+  let talk: ImapTalk | undefined;
+  try {
+    recorder.note(
+      STEP,
+      `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`,
+    );
+    const connection = await Connection.open({
+      host: server.host,
+      port: server.port,
+      deadlines: config.deadlines,
+      ...(implicit ? { tls } : {}),
+    });
+    talk = new ImapTalk(connection, new ImapEngine({ tls: implicit }), ctx);
+    const greeting = await talk.greeting();
+    if (greeting.response.status === 'BYE')
+      return {
+        status: 'error',
+        summary: `the server refused the session: ${greeting.response.text}`,
+      };
+    if (!talk.engine.capabilities) await talk.command({ verb: 'CAPABILITY' });
+    if (!talk.engine.isSecure && greeting.response.status !== 'PREAUTH') {
+      if (!talk.engine.capabilities?.startTls) {
+        if (!config.insecure)
+          return {
+            status: 'error',
+            summary:
+              'the server offers no STARTTLS: refusing to send the password in clear text (use --insecure to allow it)',
+          };
+      } else {
+        const starttls = await talk.command({ verb: 'STARTTLS' });
+        if (starttls.response.status !== 'OK') return failure('STARTTLS refused', starttls);
+        const facts = await connection.startTls(tls);
+        talk.engine.tlsEstablished();
+        recorder.note(
+          STEP,
+          `TLS ${facts.protocol}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? ''}`}`,
+        );
+        await talk.command({ verb: 'CAPABILITY' });
+      }
+    }
+    const facts = connection.tls;
+    if (facts && !facts.authorized && !config.insecure) {
+      return {
+        status: 'error',
+        summary: `certificate not verified (${facts.authorizationError ?? 'unknown'}); not sending the password (use --insecure to go on)`,
+      };
+    }
+    const mailbox = config.mailbox!;
+    if (greeting.response.status !== 'PREAUTH') {
+      const caps = talk.engine.capabilities;
+      let login: ImapTaggedEvent;
+      if (caps?.loginDisabled && caps.auth.includes('PLAIN')) {
+        const client = createSaslClient('PLAIN', {
+          user: mailbox.user,
+          password: mailbox.password,
+        });
+        recorder.secrets.add(client.secrets());
+        const initial = client.initial();
+        login = await talk.command({
+          verb: 'AUTHENTICATE',
+          mechanism: 'PLAIN',
+          ...(initial ? { initial } : {}),
+          secrets: client.secrets(),
+        });
+      } else {
+        login = await talk.command({
+          verb: 'LOGIN',
+          user: mailbox.user,
+          password: mailbox.password,
+        });
+      }
+      recorder.fact('imap.login', {
+        status: login.response.status,
+        code: login.response.code?.name,
+        text: login.response.text,
+      });
+      if (login.response.status !== 'OK') return failure('login failed', login);
+    }
+    const examine = await talk.command({ verb: 'EXAMINE', mailbox: 'INBOX' });
+    if (examine.response.status !== 'OK') return failure('EXAMINE INBOX failed', examine);
+    const exists = talk.engine.mailbox?.exists ?? 0;
+    if (!messageId)
+      return {
+        status: 'ok',
+        summary: `logged in as ${mailbox.user}; INBOX has ${exists} message(s)`,
+      };
+
+    const waitUntil = Date.now() + config.deadlines.command;
+    for (let round = 1; ; round += 1) {
+      const search = await talk.command({ verb: 'SEARCH', header: 'Message-ID', value: messageId });
+      if (search.response.status !== 'OK') return failure('SEARCH failed', search);
+      const found = search.search?.at(-1);
+      if (found !== undefined) {
+        const fetch = await talk.command({
+          verb: 'FETCH',
+          sequence: found,
+          items: ['UID', 'RFC822.SIZE', 'BODY.PEEK[HEADER]'],
+        });
+        if (fetch.response.status !== 'OK') return failure(`FETCH ${found} failed`, fetch);
+        const size = fetch.fetched?.[0]?.size;
+        markRetrieved(ctx, 'imap');
+        return {
+          status: 'ok',
+          summary: `found the test message as message ${found}${size !== undefined ? ` (${size} octets)` : ''}`,
+        };
+      }
+      if (Date.now() >= waitUntil)
+        return {
+          status: 'error',
+          summary: `the test message did not arrive within ${Math.round(config.deadlines.command / 1000)} s`,
+        };
+      recorder.note(STEP, `not delivered yet; looking again in 2 s (round ${round})`);
+      await sleep(2000, ctx.signal);
+      // NOOP lets the server report new messages in the open mailbox (RFC 3501 6.1.2).
+      await talk.command({ verb: 'NOOP' });
+    }
+  } catch (error) {
+    if (!(error instanceof MailmedicError)) throw error;
+    recorder.note(STEP, `${error.code}: ${error.message}`);
+    recorder.fact('imap.error', { code: error.code, origin: error.origin, message: error.message });
+    return { status: 'error', summary: error.message };
+  } finally {
+    await talk?.logout();
+  }
+};

@@ -1,0 +1,68 @@
+// Shared by the POP3 and IMAP steps: writing an engine's command, recording it, and recording
+// server lines with their explanation. Long payloads (a whole message) are shown in part.
+import type { Connection } from '../../net/connection.js';
+import type { SessionRecorder } from '../recorder.js';
+import type { StepId } from '../types.js';
+
+export interface EngineOutgoing {
+  bytes: Buffer;
+  display: string[];
+  secret: boolean;
+  secrets: string[];
+  warnings: string[];
+}
+
+/** Lines of a payload shown in the transcript; the rest is summarised, not dropped silently. */
+export const SHOWN_PAYLOAD_LINES = 40;
+
+export const writeCommand = (
+  connection: Connection,
+  recorder: SessionRecorder,
+  step: StepId,
+  out: EngineOutgoing,
+): void => {
+  recorder.secrets.add(out.secrets);
+  for (const text of out.display) recorder.client(step, text, out.secret ? { secret: true } : {});
+  for (const warning of out.warnings) recorder.note(step, warning);
+  connection.write(out.bytes);
+};
+
+export const recordServerLines = (
+  recorder: SessionRecorder,
+  step: StepId,
+  lines: readonly string[],
+  explain: (statusLine: string) => string,
+  statusIndex = 0,
+): void => {
+  const shown =
+    lines.length > SHOWN_PAYLOAD_LINES + 1 ? lines.slice(0, SHOWN_PAYLOAD_LINES) : lines;
+  shown.forEach((line, i) => {
+    recorder.server(step, line, i === statusIndex ? { explanation: explain(line) } : {});
+  });
+  if (shown.length < lines.length) {
+    recorder.note(
+      step,
+      `… ${lines.length - shown.length} more lines not shown (the session keeps the first ${SHOWN_PAYLOAD_LINES})`,
+    );
+  }
+};
+
+/** The Message-ID header of a header block, unfolded. */
+export const messageIdOf = (headers: string): string | undefined =>
+  /^message-id:[ \t]*((?:.|\r?\n[ \t])*)$/im
+    .exec(headers)?.[1]
+    ?.replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
