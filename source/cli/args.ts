@@ -7,7 +7,7 @@ import type { AuthMechanismChoice, HostPort, TlsMode } from '../session/config.j
 import type { StepId } from '../session/types.js';
 import { STEP_IDS } from '../session/types.js';
 import type { ParsedTarget } from './target.js';
-import { parseHostPort, parseTarget } from './target.js';
+import { parseHostPort, parseMailboxServer, parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 
 export interface RunFlags {
@@ -272,8 +272,8 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
     authPassFile: safe('--auth-pass-file', values['auth-pass-file']),
     from: address('--from', values.from),
     body: values.body,
-    pop3: values.pop3 !== undefined ? parseHostPort('--pop3', values.pop3) : undefined,
-    imap: values.imap !== undefined ? parseHostPort('--imap', values.imap) : undefined,
+    pop3: values.pop3 !== undefined ? parseMailboxServer('--pop3', values.pop3, 'pop3') : undefined,
+    imap: values.imap !== undefined ? parseMailboxServer('--imap', values.imap, 'imap') : undefined,
     mailboxUser: safe('--mailbox-user', values['mailbox-user']),
     timeoutSeconds: positiveNumber('--timeout', values.timeout, false),
     steps: steps as StepId[] | undefined,

@@ -60,3 +60,37 @@ export const parseTarget = (input: string): ParsedTarget => {
     return { input: trimmed, server: hostPort };
   return { input: trimmed, domain: hostPort.host.toLowerCase().replace(/\.$/, '') };
 };
+
+const MAILBOX_SCHEMES = {
+  pop3: { plain: 'pop3', secure: 'pop3s', plainPort: 110, securePort: 995 },
+  imap: { plain: 'imap', secure: 'imaps', plainPort: 143, securePort: 993 },
+} as const;
+
+/**
+ * --pop3 / --imap: HOST[:PORT], or with a scheme as curl and mail clients write it
+ * (pop3s://host:port) when implicit TLS runs on a port other than 995 or 993.
+ */
+export const parseMailboxServer = (
+  flag: string,
+  value: string,
+  protocol: 'pop3' | 'imap',
+): HostPort => {
+  const names = MAILBOX_SCHEMES[protocol];
+  const scheme = /^([a-z0-9]+):\/\/(.*)$/i.exec(value);
+  if (!scheme) {
+    const hostPort = parseHostPort(flag, value);
+    const port = hostPort.port ?? names.securePort;
+    return { ...hostPort, port, tls: port === names.securePort };
+  }
+  const name = scheme[1]!.toLowerCase();
+  if (name !== names.plain && name !== names.secure) {
+    throw new UsageError(flag, `"${scheme[1]}://" is not ${names.plain}:// or ${names.secure}://`);
+  }
+  const secure = name === names.secure;
+  const hostPort = parseHostPort(flag, scheme[2]!.replace(/\/$/, ''));
+  return {
+    ...hostPort,
+    port: hostPort.port ?? (secure ? names.securePort : names.plainPort),
+    tls: secure,
+  };
+};

@@ -142,7 +142,12 @@ export const describeSmtpReply = (reply: {
     const enhanced = enhancedText ? enhancedCode(enhancedText) : undefined;
     const vendor = matchVendorPatterns(replyLine(reply.code, enhancedText, reply.text))[0];
     let meaning = basic?.summary ?? 'not a valid SMTP reply code';
-    if (enhanced?.registered && enhanced.registryCode !== 'X.0.0') meaning = enhanced.summary;
+    // Registry texts for X.Y.0 ("other security status") read as refusals; on a success reply
+    // the basic code says more, so a class-2 code only speaks when its detail is specific.
+    const specific = enhanced?.registered && !/\.0$/.test(enhanced.registryCode ?? '');
+    if (reply.code < 400 ? specific : enhanced?.registered && enhanced.registryCode !== 'X.0.0') {
+      meaning = enhanced!.summary;
+    }
     if (vendor?.caution) meaning = vendor.summary;
     const head = [String(reply.code), enhancedText].filter(Boolean).join(' ');
     const tail = vendor ? ` (${vendor.vendor}: ${vendor.label})` : '';

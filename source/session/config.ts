@@ -9,6 +9,8 @@ export type AuthMechanismChoice = 'auto' | 'plain' | 'login' | 'cram-md5' | 'xoa
 export interface HostPort {
   host: string;
   port?: number;
+  /** Implicit TLS from the first byte (pop3s://, imaps://, or the ports 995 and 993). */
+  tls?: boolean;
 }
 
 export interface RunConfig {

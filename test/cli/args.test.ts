@@ -112,3 +112,37 @@ test('explain takes everything after it as text, even "-ERR"', () => {
   const plain = parseCommandLine(['explain', '550', '--no-color']);
   assert.deepEqual(plain, { kind: 'explain', words: ['550'], color: false });
 });
+
+test('mailbox servers: 995/993 and pop3s:// or imaps:// mean implicit TLS', () => {
+  const parse = (args: string[]) => {
+    const c = parseCommandLine(['check', 'example.test', ...args]);
+    assert.equal(c.kind, 'check');
+    return c.kind === 'check' ? c.flags : undefined;
+  };
+  assert.deepEqual(parse(['--pop3', 'mail.example.test'])?.pop3, {
+    host: 'mail.example.test',
+    port: 995,
+    tls: true,
+  });
+  assert.deepEqual(parse(['--pop3', 'mail.example.test:110'])?.pop3, {
+    host: 'mail.example.test',
+    port: 110,
+    tls: false,
+  });
+  assert.deepEqual(parse(['--pop3', 'pop3s://127.0.0.1:40413'])?.pop3, {
+    host: '127.0.0.1',
+    port: 40413,
+    tls: true,
+  });
+  assert.deepEqual(parse(['--imap', 'imap://mail.example.test'])?.imap, {
+    host: 'mail.example.test',
+    port: 143,
+    tls: false,
+  });
+  assert.deepEqual(parse(['--imap', 'imaps://[::1]:1993'])?.imap, {
+    host: '::1',
+    port: 1993,
+    tls: true,
+  });
+  usage(['check', 'example.test', '--imap', 'pop3s://x:1'], '--imap');
+});

@@ -205,3 +205,28 @@ describe('capabilities and DNS', () => {
     assert.equal(dnsOutcomeName('banana'), undefined);
   });
 });
+
+describe('success replies are described as successes (lead additions)', () => {
+  for (const [code, enhanced, text, expected] of [
+    [
+      235,
+      '2.7.0',
+      'Authentication successful',
+      /^235 2\.7\.0: authentication (succeeded|successful)/i,
+    ],
+    [250, '2.1.0', 'Ok', /^250 2\.1\.0: requested (mail )?action (okay|completed)/i],
+    [
+      250,
+      '2.0.0',
+      'Ok: queued as 62D6820C4E1',
+      /^250 2\.0\.0: requested (mail )?action (okay|completed)/i,
+    ],
+    [250, '2.1.5', 'Ok', /^250 2\.1\.5: .*valid/i],
+  ] as const) {
+    it(`${code} ${enhanced} ${text}`, () => {
+      const line = describeSmtpReply({ code, enhanced, text });
+      assert.match(line, expected);
+      assert.doesNotMatch(line, /refus|denied|fail/i);
+    });
+  }
+});

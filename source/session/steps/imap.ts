@@ -88,7 +88,7 @@ const failure = (what: string, event: ImapTaggedEvent): StepOutcome => ({
 export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
   const { config, recorder } = ctx;
   const server = { host: config.imap!.host, port: config.imap!.port ?? DEFAULT_IMAP_PORT };
-  const implicit = server.port === 993 || config.tls === 'implicit';
+  const implicit = config.imap!.tls ?? server.port === DEFAULT_IMAP_PORT;
   const tls = { servername: server.host, ca: config.ca };
   const messageId = recorder.session.delivery?.messageId;
   let talk: ImapTalk | undefined;

@@ -8,7 +8,6 @@ import { createSaslClient } from '../../protocols/common/sasl.js';
 import type { Pop3Command } from '../../protocols/pop3/commands.js';
 import type { Pop3Event, Pop3ResponseEvent } from '../../protocols/pop3/engine.js';
 import { Pop3Engine } from '../../protocols/pop3/engine.js';
-import type { HostPort } from '../config.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { messageIdOf, recordServerLines, sleep, writeCommand } from './mailbox-talk.js';
 
@@ -81,11 +80,11 @@ const failure = (what: string, answer: Answer): StepOutcome => ({
 /** One POP3 session: connect, TLS, login, and look for the message. */
 const attempt = async (
   ctx: StepContext,
-  server: Required<HostPort>,
+  server: { host: string; port: number; tls: boolean },
   messageId: string | undefined,
 ): Promise<StepOutcome & { found?: boolean }> => {
   const { config, recorder } = ctx;
-  const implicit = server.port === 995 || config.tls === 'implicit';
+  const implicit = server.tls;
   const tls = { servername: server.host, ca: config.ca };
   recorder.note(
     STEP,
@@ -197,7 +196,12 @@ const attempt = async (
 
 export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
   const { config, recorder } = ctx;
-  const server = { host: config.pop3!.host, port: config.pop3!.port ?? DEFAULT_POP3_PORT };
+  const port = config.pop3!.port ?? DEFAULT_POP3_PORT;
+  const server = {
+    host: config.pop3!.host,
+    port,
+    tls: config.pop3!.tls ?? port === DEFAULT_POP3_PORT,
+  };
   const messageId = ctx.recorder.session.delivery?.messageId;
   const waitUntil = Date.now() + config.deadlines.command;
   for (let round = 1; ; round += 1) {
