@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
-const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+  stdio: 'inherit',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 const benches = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.ts') && f !== 'stats.ts')
@@ -15,7 +17,10 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n# ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', file)], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', file)], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

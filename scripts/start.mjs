@@ -17,7 +17,9 @@ const newest = (dir) =>
   }, 0);
 
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(root, 'source'))) {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 3);
 }
 await import(pathToFileURL(bundle).href);

@@ -21,7 +21,9 @@ const walk = (dir) =>
 
 const files = walk(join(root, 'test'))
   .map((file) => relative(root, file))
-  .filter((file) => filters.length === 0 || filters.some((f) => file.startsWith(f.replace(/^\.\//, ''))))
+  .filter(
+    (file) => filters.length === 0 || filters.some((f) => file.startsWith(f.replace(/^\.\//, ''))),
+  )
   .sort();
 
 if (files.length === 0) {

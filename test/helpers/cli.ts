@@ -11,7 +11,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export const runCli = (args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {}): Promise<CliResult> =>
+export const runCli = (
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {},
+): Promise<CliResult> =>
   new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -23,7 +26,12 @@ export const runCli = (args: string[], options: { env?: NodeJS.ProcessEnv; timeo
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
-        const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? null : 0;
+        const code =
+          error && typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : error
+              ? null
+              : 0;
         resolve({ code, stdout, stderr });
       },
     );

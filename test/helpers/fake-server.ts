@@ -23,7 +23,9 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export const startFakeServer = async (script: (peer: FakePeer) => Promise<void> | void): Promise<FakeServer> => {
+export const startFakeServer = async (
+  script: (peer: FakePeer) => Promise<void> | void,
+): Promise<FakeServer> => {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const state = { connections: 0 };

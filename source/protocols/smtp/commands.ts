@@ -86,7 +86,10 @@ export const encodeCommand = (command: SmtpCommand): Outgoing => {
     case 'HELO':
       assertSafeField('EHLO name', command.domain);
       if (!/^\S+$/.test(command.domain)) {
-        throw new InputError('EHLO name', 'must be one word: a domain name or an address literal like [192.0.2.1]');
+        throw new InputError(
+          'EHLO name',
+          'must be one word: a domain name or an address literal like [192.0.2.1]',
+        );
       }
       return line(command.verb, `${command.verb} ${command.domain}`);
     case 'STARTTLS':
@@ -117,7 +120,8 @@ export const encodeCommand = (command: SmtpCommand): Outgoing => {
     case 'MAIL': {
       const params: string[] = [];
       if (command.size !== undefined) {
-        if (!Number.isFinite(command.size) || command.size < 0) throw new InputError('SIZE', `${command.size} is not a size in bytes`);
+        if (!Number.isFinite(command.size) || command.size < 0)
+          throw new InputError('SIZE', `${command.size} is not a size in bytes`);
         params.push(`SIZE=${Math.floor(command.size)}`);
       }
       if (command.body) params.push(`BODY=${command.body}`);

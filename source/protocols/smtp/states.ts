@@ -32,18 +32,38 @@ export const SMTP_TRANSITIONS: Readonly<Record<SmtpVerb, Rule>> = {
   EHLO: { from: anywhere, to: { positive: 'session', negative: 'same' }, ok: twoXX },
   HELO: { from: anywhere, to: { positive: 'session', negative: 'same' }, ok: twoXX },
   STARTTLS: { from: ['session'], to: { positive: 'tls', negative: 'same' }, ok: (c) => c === 220 },
-  AUTH: { from: ['session'], to: { positive: 'session', negative: 'session' }, ok: (c) => c === 235 },
-  'AUTH-RESPONSE': { from: ['auth'], to: { positive: 'session', negative: 'session' }, ok: (c) => c === 235 },
+  AUTH: {
+    from: ['session'],
+    to: { positive: 'session', negative: 'session' },
+    ok: (c) => c === 235,
+  },
+  'AUTH-RESPONSE': {
+    from: ['auth'],
+    to: { positive: 'session', negative: 'session' },
+    ok: (c) => c === 235,
+  },
   MAIL: { from: ['session'], to: { positive: 'mail', negative: 'same' }, ok: twoXX },
-  RCPT: { from: ['mail', 'rcpt'], to: { positive: 'rcpt', negative: 'same' }, ok: (c) => c === 250 || c === 251 },
+  RCPT: {
+    from: ['mail', 'rcpt'],
+    to: { positive: 'rcpt', negative: 'same' },
+    ok: (c) => c === 250 || c === 251,
+  },
   DATA: { from: ['rcpt'], to: { positive: 'data', negative: 'same' }, ok: (c) => c === 354 },
   MESSAGE: { from: ['data'], to: { positive: 'session', negative: 'session' }, ok: twoXX },
   RSET: { from: anywhere, to: { positive: 'session', negative: 'same' }, ok: twoXX },
   NOOP: { from: anywhere, to: { positive: 'same', negative: 'same' }, ok: twoXX },
   VRFY: { from: anywhere, to: { positive: 'same', negative: 'same' }, ok: twoXX },
   HELP: { from: anywhere, to: { positive: 'same', negative: 'same' }, ok: twoXX },
-  QUIT: { from: [...anywhere, 'rejected', 'auth'], to: { positive: 'closed', negative: 'closed' }, ok: (c) => c === 221 },
-  RAW: { from: [...anywhere, 'rejected', 'auth', 'data'], to: { positive: 'same', negative: 'same' }, ok: twoXX },
+  QUIT: {
+    from: [...anywhere, 'rejected', 'auth'],
+    to: { positive: 'closed', negative: 'closed' },
+    ok: (c) => c === 221,
+  },
+  RAW: {
+    from: [...anywhere, 'rejected', 'auth', 'data'],
+    to: { positive: 'same', negative: 'same' },
+    ok: twoXX,
+  },
 };
 
 /** Where a reply to `verb` leads from `state`. "same" resolves to the state before. */
