@@ -9,7 +9,9 @@ import { DEFAULT_SMTP_PORT } from './config.js';
 import { SessionRecorder } from './recorder.js';
 import type { StepContext } from './steps/context.js';
 import { wants } from './steps/context.js';
+import { factOf } from './facts.js';
 import { runDns } from './steps/dns.js';
+import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
@@ -98,6 +100,9 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
       for (const [i, server] of servers.entries()) {
         const result = await runSmtpSteps(ctx, server);
         if (result === 'done') break;
+        if (server.port === 25 && factOf(recorder.session, 'connect.error')?.code === 'ETIMEDOUT' && !factOf(recorder.session, 'connect.probe')) {
+          await probeSubmissionPort(ctx, server.host);
+        }
         const next = servers[i + 1];
         if (next)
           recorder.note(

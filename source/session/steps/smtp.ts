@@ -244,6 +244,7 @@ const greet = async (
       step,
       'EHLO is not understood; falling back to HELO (no extensions: no STARTTLS, no AUTH)',
     );
+    ctx.recorder.fact('ehlo.helo', true);
     const helo = await c.command(step, { verb: 'HELO', domain: name });
     if (helo.reply.code === 250)
       return {
@@ -353,6 +354,7 @@ const authenticate = async (
     mechanism,
     code: event.reply.code,
     enhanced: event.reply.enhanced?.text,
+    offered,
   });
   if (event.reply.code === 235)
     return { status: 'ok', summary: `authenticated as ${auth.user} with ${mechanism}` };
@@ -377,6 +379,7 @@ const send = async (
     ...(config.body !== undefined ? { body: config.body } : {}),
   });
   const size = Buffer.byteLength(content, 'utf8');
+  recorder.fact('send.size', { bytes: size, ...(caps?.size ? { limit: caps.size } : {}) });
   if (caps?.size && size > caps.size) {
     recorder.note(
       'send',

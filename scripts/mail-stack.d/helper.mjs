@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// Small helpers for scripts/mail-stack. CommonJS on purpose (.cjs) so it runs
-// with plain `node` whatever the project's package.json "type" is.
+// Small helpers for scripts/mail-stack (plain node, no dependencies; .mjs so it
+// is ESM whatever package.json says).
 //
-//   node helper.cjs ports N            print N free 127.0.0.1 TCP ports; the last
+//   node helper.mjs ports N            print N free 127.0.0.1 TCP ports; the last
 //                                      one is also free for UDP (used for DNS)
-//   node helper.cjs json               print the stack JSON built from MS_* env vars
-//   node helper.cjs probe FILE [SECS]  check every service in stack JSON FILE,
+//   node helper.mjs json               print the stack JSON built from MS_* env vars
+//   node helper.mjs probe FILE [SECS]  check every service in stack JSON FILE,
 //                                      retrying for up to SECS seconds (default 0)
-//   node helper.cjs closed FILE [SECS] wait until no port in FILE accepts TCP
-'use strict';
-
-const net = require('node:net');
-const tls = require('node:tls');
-const dgram = require('node:dgram');
-const dns = require('node:dns');
-const fs = require('node:fs');
+//   node helper.mjs closed FILE [SECS] wait until no port in FILE accepts TCP
+//   node helper.mjs proxy PIDFILE LISTEN:TARGET...
+//                                      long-running TCP relay: 127.0.0.1:LISTEN ->
+//                                      127.0.0.1:TARGET, connecting from 127.0.0.2.
+//
+// Why the relay: Dovecot treats a connection whose remote IP equals its local IP
+// as "secured" and then allows plaintext AUTH/LOGIN without STLS/STARTTLS,
+// whatever disable_plaintext_auth says. Every loopback client is 127.0.0.1 ->
+// 127.0.0.1, so the plain POP3/IMAP ports sit behind this relay, which makes
+// Dovecot see the client as 127.0.0.2 and behave as it does for remote clients.
+import net from 'node:net';
+import tls from 'node:tls';
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import fs from 'node:fs';
 
 const HOST = '127.0.0.1';
 
@@ -159,7 +166,9 @@ async function probeOnce(stack) {
   const failures = [];
   results.forEach((r, i) => {
     if (r.status === 'rejected') {
-      failures.push(`${checks[i][0]} (port ${stack[checks[i][0]]}): ${r.reason && r.reason.message}`);
+      failures.push(
+        `${checks[i][0]} (port ${stack[checks[i][0]]}): ${r.reason && r.reason.message}`,
+      );
     }
   });
   return failures;
@@ -219,6 +228,57 @@ async function closed(file, secs) {
   }
 }
 
+function proxy(pidFile, pairs) {
+  const servers = [];
+  let pending = pairs.length;
+  let sourceAddress = '127.0.0.2';
+  const onListening = () => {
+    pending -= 1;
+    if (pending === 0) fs.writeFileSync(pidFile, `${process.pid}\n`);
+  };
+  for (const pair of pairs) {
+    const [listen, target] = pair.split(':').map(Number);
+    const srv = net.createServer((client) => {
+      const upstream = net.connect({ host: HOST, port: target, localAddress: sourceAddress });
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', close);
+      upstream.on('error', (err) => {
+        if (err.code === 'EADDRNOTAVAIL' && sourceAddress) {
+          process.stderr.write('proxy: cannot bind 127.0.0.2, relaying from 127.0.0.1\n');
+          sourceAddress = undefined;
+        }
+        close();
+      });
+      client.on('close', () => upstream.end());
+      upstream.on('close', () => client.end());
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+    srv.on('error', (err) => {
+      process.stderr.write(`proxy: ${listen}: ${err.message}\n`);
+      process.exit(1);
+    });
+    srv.listen({ host: HOST, port: listen, exclusive: true }, onListening);
+    servers.push(srv);
+  }
+  const shutdown = () => {
+    for (const s of servers) s.close();
+    try {
+      fs.unlinkSync(pidFile);
+    } catch {
+      // already gone
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGHUP', () => {});
+  return new Promise(() => {});
+}
+
 async function main() {
   const [cmd, ...args] = process.argv.slice(2);
   switch (cmd) {
@@ -232,8 +292,10 @@ async function main() {
       return probe(args[0], Number(args[1] || 0));
     case 'closed':
       return closed(args[0], Number(args[1] || 0));
+    case 'proxy':
+      return proxy(args[0], args.slice(1));
     default:
-      process.stderr.write(`helper.cjs: unknown command ${cmd}\n`);
+      process.stderr.write(`helper.mjs: unknown command ${cmd}\n`);
       return 2;
   }
 }
@@ -243,7 +305,7 @@ main().then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`helper.cjs: ${err && err.stack ? err.stack : err}\n`);
+    process.stderr.write(`helper.mjs: ${err && err.stack ? err.stack : err}\n`);
     process.exitCode = 2;
   },
 );

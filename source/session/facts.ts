@@ -1,0 +1,48 @@
+// What the steps learn beyond the transcript, under stable keys, for the diagnosis rules and the
+// screens. Steps write these with recorder.fact(key, value); readers use factOf() to get them typed.
+import type { Session } from './types.js';
+
+export interface StepErrorFact {
+  /** MailmedicError code: ECONNREFUSED, ETIMEDOUT, EPROTOCOL, ETLS, ELIMIT, ECLOSED... */
+  code: string;
+  origin: 'network' | 'local' | 'remote';
+  message: string;
+}
+
+export interface CapabilitiesFact {
+  serverName: string;
+  /** Each extension line as sent after "250-", e.g. "SIZE 10240000", "AUTH PLAIN LOGIN". */
+  extensions: string[];
+  size?: number;
+  auth: string[];
+  startTls: boolean;
+  pipelining: boolean;
+}
+
+export interface SessionFacts {
+  /** Where the SMTP connection went. */
+  'connect.remote': { host: string; port: number; address?: string; ms: number };
+  /** After a connect timeout on port 25: whether the submission port of the same host answers. */
+  'connect.probe': { host: string; port: number; reachable: boolean; code?: string; ms: number };
+  /** The banner (greeting) and how long it took to arrive. */
+  banner: { code: number; text: string; ms: number; host: string };
+  /** EHLO capabilities before any TLS. */
+  ehlo: CapabilitiesFact;
+  /** True when EHLO was refused and HELO was used instead. */
+  'ehlo.helo': boolean;
+  /** EHLO capabilities after STARTTLS (only these count). */
+  'ehlo.afterTls': CapabilitiesFact;
+  auth: { mechanism: string; code: number; enhanced?: string; offered: string[] };
+  /** The test message's size against the advertised SIZE. */
+  'send.size': { bytes: number; limit?: number };
+  'send.recipients': { to: string; code?: number; enhanced?: string }[];
+  /** ms since the epoch when the server accepted the message (end of DATA). */
+  'send.acceptedAt': number;
+  'pop3.login': { ok: boolean; code?: string; text: string; capa: string[] };
+  'imap.login': { status: string; code?: string; text: string };
+  /** `${step}.error` for any step: the typed error that ended it. */
+  [stepError: `${string}.error`]: StepErrorFact;
+}
+
+export const factOf = <K extends keyof SessionFacts>(session: Session, key: K): SessionFacts[K] | undefined =>
+  session.facts?.[key as string] as SessionFacts[K] | undefined;
