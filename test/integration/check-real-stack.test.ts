@@ -262,15 +262,15 @@ describe('check against the real mail stack', () => {
       );
       assert.equal(r.code, 0, r.stderr + JSON.stringify(r.session.steps));
       const pop3 = lines(r.session, 'pop3')
-      .filter((l) => l.dir === 'client')
-      .map((l) => l.text);
+        .filter((l) => l.dir === 'client')
+        .map((l) => l.text);
       assert.ok(
         pop3.indexOf('STLS') >= 0 &&
           pop3.indexOf('STLS') < pop3.findIndex((t) => /^(AUTH|USER|PASS)/.test(t)),
       );
       const imap = lines(r.session, 'imap')
-      .filter((l) => l.dir === 'client')
-      .map((l) => l.text);
+        .filter((l) => l.dir === 'client')
+        .map((l) => l.text);
       const starttls = imap.findIndex((t) => /^a\d+ STARTTLS$/.test(t));
       assert.ok(
         starttls >= 0 && starttls < imap.findIndex((t) => /^a\d+ (LOGIN|AUTHENTICATE)/.test(t)),
