@@ -9,6 +9,7 @@ import { runSession } from '../session/runner.js';
 import type { Session } from '../session/types.js';
 import { VERSION } from '../version.js';
 import type { Command } from './args.js';
+import { runCheckMany } from './check-many.js';
 import { buildRunConfig } from './run-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -34,8 +35,7 @@ export const runCheck = async (
       '--lab',
       'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]',
     );
-  if (command.domainsFile !== undefined)
-    throw new UsageError('--domains-file', 'checking many domains is not part of this build yet');
+  if (command.domainsFile !== undefined) return runCheckMany(command, io);
   const config = await buildRunConfig(command.flags, {
     env: io.env,
     stdin: io.stdin,

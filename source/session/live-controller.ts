@@ -36,7 +36,13 @@ export class LiveSessionController {
 
   activeStep = (): StepId | undefined => this.recorder?.running;
 
+  private lastTarget: { input: string } | { lab: string } | undefined;
+  private running = false;
+
   start = (target: { input: string } | { lab: string }): void => {
+    if (this.running) return;
+    this.lastTarget = target;
+    this.running = true;
     this.problem = undefined;
     void this.options
       .configFor(target)
@@ -51,15 +57,24 @@ export class LiveSessionController {
           },
         }),
       )
-      .then(() => this.refresh())
+      .then(() => {
+        this.running = false;
+        this.refresh();
+      })
       .catch((error: unknown) => {
+        this.running = false;
         this.problem = error instanceof Error ? error.message : String(error);
         this.emit();
       });
   };
 
-  /** Guided stepping arrives with the wizard's step screens; a run currently goes end to end. */
-  runStep = (_id: StepId): void => {};
+  /**
+   * Runs the diagnosis again from the start (a fresh session), when none is running. Stepping
+   * one command at a time arrives with the guided step screens; the runner's gate is ready for it.
+   */
+  runStep = (_id: StepId): void => {
+    if (!this.running && this.lastTarget) this.start(this.lastTarget);
+  };
 
   private refresh(): void {
     const s = this.recorder?.session;

@@ -1,0 +1,82 @@
+// Runs the full-screen wizard on a real terminal and turns how it ended into an exit code:
+// 0 on q, 130 on Ctrl-C (the shell's code for an interrupted program, so a wrapper can tell a
+// deliberate quit from an abort), 2 without a terminal, 3 when the wizard itself crashed.
+import { render } from 'ink';
+import type { Instance } from 'ink';
+import { unsafeCharacterReason } from '../protocols/common/input.js';
+import { App } from '../ui/app.js';
+import type { WizardController } from '../ui/controller.js';
+import { WizardCrash, isWizardExit } from '../ui/exit.js';
+import { crashMessage, enterFullScreen } from './terminal.js';
+
+declare const __MAILMEDIC_VERSION__: string | undefined;
+
+export interface RunWizardOptions {
+  controller: WizardController;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+  stderr?: NodeJS.WritableStream;
+  initialTarget?: string;
+  /** False for --no-color; by default colour is on unless NO_COLOR is set (and not empty). */
+  color?: boolean;
+  /** Shown in the header until a session (which carries its own) exists. */
+  version?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const NOT_A_TERMINAL =
+  'mailmedic: the wizard needs a terminal; use `mailmedic check` for scripts\n';
+
+const bundledVersion = (): string =>
+  typeof __MAILMEDIC_VERSION__ === 'string' ? __MAILMEDIC_VERSION__ : 'dev';
+
+export async function runWizard(options: RunWizardOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  const stderr = options.stderr ?? process.stderr;
+  const env = options.env ?? process.env;
+  if (!stdout.isTTY || !stdin.isTTY) {
+    stderr.write(NOT_A_TERMINAL);
+    return 2;
+  }
+  const color = options.color ?? !env['NO_COLOR'];
+  // Test hook, read only here: MAILMEDIC_CRASH_TEST=1 makes a component throw after the first
+  // frame, so the end-to-end tests can prove a crash still gives the terminal back.
+  const crashForTest = env['MAILMEDIC_CRASH_TEST'] === '1';
+
+  let instance: Instance | undefined;
+  const restore = enterFullScreen(stdout, {
+    stdin,
+    stderr,
+    teardown: () => instance?.unmount(),
+  });
+  try {
+    instance = render(
+      <App
+        controller={options.controller}
+        version={options.version ?? bundledVersion()}
+        checkTarget={unsafeCharacterReason}
+        color={color}
+        crashForTest={crashForTest}
+        {...(options.initialTarget === undefined ? {} : { initialTarget: options.initialTarget })}
+      />,
+      // Ctrl-C is the key map's "interrupt", so it can exit 130 instead of ink's plain unmount.
+      // Ink only ever write()s to stderr, so any writable stream will do.
+      {
+        stdout,
+        stdin,
+        stderr: stderr as NodeJS.WriteStream,
+        exitOnCtrlC: false,
+        patchConsole: true,
+      },
+    );
+    const result: unknown = await instance.waitUntilExit();
+    restore();
+    return isWizardExit(result) && result.reason === 'interrupt' ? 130 : 0;
+  } catch (error) {
+    restore();
+    const where = error instanceof WizardCrash ? error.where : 'the wizard';
+    stderr.write(crashMessage(where, error));
+    return 3;
+  }
+}
