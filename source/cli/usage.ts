@@ -26,8 +26,10 @@ Options (wizard and check):
   --from ADDR, --to ADDR     envelope; a message is sent only when --to is given
   --header "Name: value"     extra header for the test message (repeatable)
   --body TEXT|@FILE          body of the test message
-  --pop3 HOST[:PORT]         retrieve the test message over POP3 (995 implies TLS)
-  --imap HOST[:PORT]         retrieve the test message over IMAP (993 implies TLS)
+  --pop3 HOST[:PORT]         retrieve the test message over POP3 (995 implies TLS;
+                             pop3s://HOST:PORT for implicit TLS on another port)
+  --imap HOST[:PORT]         retrieve the test message over IMAP (993 implies TLS;
+                             imaps://HOST:PORT likewise)
   --mailbox-user USER        mailbox login (default --auth-user)
   --dns IP[:PORT]            resolver to ask (repeatable; default the system's)
   --timeout SECONDS          every network wait (default: connect 10 s, others 30 s)
