@@ -2,7 +2,7 @@
 // `npm test`: build the bundle (the end-to-end tests run it), then every test file under test/
 // with node's own runner and tsx. Arguments narrow the run: `npm test -- test/protocols`.
 // Run it with another Node binary to test on that version: `/path/to/node scripts/test.mjs`.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';

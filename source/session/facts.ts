@@ -44,5 +44,7 @@ export interface SessionFacts {
   [stepError: `${string}.error`]: StepErrorFact;
 }
 
-export const factOf = <K extends keyof SessionFacts>(session: Session, key: K): SessionFacts[K] | undefined =>
-  session.facts?.[key as string] as SessionFacts[K] | undefined;
+export const factOf = <K extends keyof SessionFacts>(
+  session: Session,
+  key: K,
+): SessionFacts[K] | undefined => session.facts?.[key as string] as SessionFacts[K] | undefined;

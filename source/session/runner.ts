@@ -100,7 +100,11 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
       for (const [i, server] of servers.entries()) {
         const result = await runSmtpSteps(ctx, server);
         if (result === 'done') break;
-        if (server.port === 25 && factOf(recorder.session, 'connect.error')?.code === 'ETIMEDOUT' && !factOf(recorder.session, 'connect.probe')) {
+        if (
+          server.port === 25 &&
+          factOf(recorder.session, 'connect.error')?.code === 'ETIMEDOUT' &&
+          !factOf(recorder.session, 'connect.probe')
+        ) {
           await probeSubmissionPort(ctx, server.host);
         }
         const next = servers[i + 1];

@@ -2,8 +2,8 @@
 // character (ESC sequences could repaint the screen or retitle the window) and every bidi override
 // (which can make text read differently than it is) is shown as a visible escape instead.
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const visible = (char: string): string => {

@@ -9,18 +9,31 @@ export const SUBMISSION_PORT = 587;
 
 export const probeSubmissionPort = async (ctx: StepContext, host: string): Promise<void> => {
   const { recorder, config } = ctx;
-  recorder.note('connect', `port 25 did not answer; probing port ${SUBMISSION_PORT} on the same host to tell a blocked port from a dead host`);
+  recorder.note(
+    'connect',
+    `port 25 did not answer; probing port ${SUBMISSION_PORT} on the same host to tell a blocked port from a dead host`,
+  );
   const started = Date.now();
   try {
-    const connection = await Connection.open({ host, port: SUBMISSION_PORT, deadlines: { connect: config.deadlines.connect } });
+    const connection = await Connection.open({
+      host,
+      port: SUBMISSION_PORT,
+      deadlines: { connect: config.deadlines.connect },
+    });
     connection.destroy();
     const ms = Date.now() - started;
     recorder.fact('connect.probe', { host, port: SUBMISSION_PORT, reachable: true, ms });
-    recorder.note('connect', `port ${SUBMISSION_PORT} answers (${ms} ms): the host is up, port 25 is blocked somewhere between here and there`);
+    recorder.note(
+      'connect',
+      `port ${SUBMISSION_PORT} answers (${ms} ms): the host is up, port 25 is blocked somewhere between here and there`,
+    );
   } catch (error) {
     const code = error instanceof MailmedicError ? error.code : 'EINTERNAL';
     const ms = Date.now() - started;
     recorder.fact('connect.probe', { host, port: SUBMISSION_PORT, reachable: false, code, ms });
-    recorder.note('connect', `port ${SUBMISSION_PORT} does not answer either (${code}): the host or the path to it is down`);
+    recorder.note(
+      'connect',
+      `port ${SUBMISSION_PORT} does not answer either (${code}): the host or the path to it is down`,
+    );
   }
 };
