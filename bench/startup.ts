@@ -17,6 +17,7 @@ const time = (args: string[]): number => {
 const cases = {
   'bundle --version': ['dist/mailmedic.js', '--version'],
   'bundle explain 550': ['dist/mailmedic.js', 'explain', '550'],
+  'unbundled: import ink only': ['--input-type=module', '-e', "import 'ink'; import 'react';"],
   'tsx source --version': ['--import', 'tsx', 'source/cli.tsx', '--version'],
 } as const;
 

@@ -6,7 +6,6 @@ import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
-import { runWizardCommand } from './cli/wizard-command.js';
 import { VERSION } from './version.js';
 
 const dispatch = async (command: Command): Promise<number> => {
@@ -40,8 +39,12 @@ const dispatch = async (command: Command): Promise<number> => {
       }
     }
     case 'wizard':
-    case 'open':
+    case 'open': {
+      // Loaded on demand: ink, react and yoga cost most of the start-up, and check, explain and
+      // --version never draw. esbuild keeps it in the one file, initialised only when reached.
+      const { runWizardCommand } = await import('./cli/wizard-command.js');
       return runWizardCommand(command);
+    }
     case 'lab':
       throw new UsageError('lab', 'the practice lab is not part of this build yet');
   }
