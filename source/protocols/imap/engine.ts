@@ -1,6 +1,11 @@
 // A sans-IO IMAP client: bytes in, events out; commands in, bytes out. It never touches a socket
 // or a clock. It generates and checks tags, holds back the parts of a command that must wait for
 // the server's "+", and sums up what SELECT, SEARCH and FETCH returned on their tagged completion.
+import {
+  BARE_LF_NOTE,
+  refuseBytesBeforeHandshake,
+  bytesAfterEndNote,
+} from '../common/stream-guards.js';
 import { IllegalTransitionError, InputError, RemoteProtocolError } from '../common/errors.js';
 import type { FramingLimits } from '../common/limits.js';
 import { withLimits } from '../common/limits.js';
@@ -275,20 +280,12 @@ export class ImapEngine {
           this.notedBareLf = true;
           events.push({
             type: 'note',
-            text: 'the server ends lines with a bare LF instead of CRLF (tolerated)',
+            text: BARE_LF_NOTE,
           });
         }
         events.push(this.apply(raw));
         if (this.awaitingHandshake()) {
-          // STARTTLS response injection (the CVE-2011-0411 class): bytes after the tagged OK came
-          // from someone who is not the TLS peer and must not be read as part of the secure session.
-          if (this.reader.pending > 0) {
-            const injected = this.reader.drain();
-            throw new RemoteProtocolError(
-              `${injected.length} byte(s) arrived after the STARTTLS response, before the TLS handshake (possible response injection)`,
-              injected,
-            );
-          }
+          refuseBytesBeforeHandshake(this.reader, 'STARTTLS');
           break;
         }
         if (this.isOver) break;
@@ -329,7 +326,7 @@ export class ImapEngine {
       this.notedAfterEnd = true;
       events.push({
         type: 'note',
-        text: `${ignored.length} byte(s) arrived after the end of the session; they (and any more) are ignored`,
+        text: bytesAfterEndNote(ignored.length),
       });
     }
     return true;

@@ -1,5 +1,10 @@
 // A sans-IO POP3 client: bytes in, events out; commands in, bytes out. It never touches a socket
 // or a clock, so the same engine serves `check`, the guided wizard and the manual console.
+import {
+  BARE_LF_NOTE,
+  refuseBytesBeforeHandshake,
+  bytesAfterEndNote,
+} from '../common/stream-guards.js';
 import { IllegalTransitionError, RemoteProtocolError } from '../common/errors.js';
 import type { FramedLine } from '../common/framer.js';
 import { LineFramer } from '../common/framer.js';
@@ -192,21 +197,13 @@ export class Pop3Engine {
           this.notedBareLf = true;
           events.push({
             type: 'note',
-            text: 'the server ends lines with a bare LF instead of CRLF (tolerated)',
+            text: BARE_LF_NOTE,
           });
         }
         const event = this.collecting ? this.collect(line) : this.status(line);
         if (event) events.push(event);
         if (this.awaitingHandshake()) {
-          // STLS response injection (the CVE-2011-0411 class): bytes after the +OK came from
-          // someone who is not the TLS peer and must not be read as part of the secure session.
-          if (this.framer.pending > 0) {
-            const injected = this.framer.drain();
-            throw new RemoteProtocolError(
-              `${injected.length} byte(s) arrived after the STLS response, before the TLS handshake (possible response injection)`,
-              injected,
-            );
-          }
+          refuseBytesBeforeHandshake(this.framer, 'STLS');
           break;
         }
         if (this.isOver) break;
@@ -246,7 +243,7 @@ export class Pop3Engine {
       this.notedAfterEnd = true;
       events.push({
         type: 'note',
-        text: `${ignored.length} byte(s) arrived after the end of the session; they (and any more) are ignored`,
+        text: bytesAfterEndNote(ignored.length),
       });
     }
     return true;

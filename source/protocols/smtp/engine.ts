@@ -1,5 +1,6 @@
 // A sans-IO SMTP client: bytes in, events out; commands in, bytes out. It never touches a socket
 // or a clock, so the same engine serves `check`, the guided wizard and the manual console.
+import { BARE_LF_NOTE, refuseBytesBeforeHandshake } from '../common/stream-guards.js';
 import { IllegalTransitionError, RemoteProtocolError } from '../common/errors.js';
 import { Fifo } from '../common/fifo.js';
 import { LineFramer } from '../common/framer.js';
@@ -151,22 +152,14 @@ export class SmtpEngine {
         this.notedBareLf = true;
         events.push({
           type: 'note',
-          text: 'the server ends lines with a bare LF instead of CRLF (tolerated)',
+          text: BARE_LF_NOTE,
         });
       }
       const reply = this.assembler.add(line);
       if (!reply) continue;
       events.push(this.apply(reply));
       if (this.state === 'tls') {
-        // STARTTLS response injection (CVE-2011-0411 class): anything after the 220 came from
-        // someone who is not the TLS peer and must not be read as part of the secure session.
-        if (this.framer.pending > 0) {
-          const injected = this.framer.drain();
-          throw new RemoteProtocolError(
-            `${injected.length} byte(s) arrived after the STARTTLS reply, before the TLS handshake (possible response injection)`,
-            injected,
-          );
-        }
+        refuseBytesBeforeHandshake(this.framer, 'STARTTLS');
         break;
       }
     }
