@@ -1,10 +1,10 @@
 // Transcript entries laid out as screen rows, so scrolling moves by rows the user sees and a
 // 10 KB reply cannot push everything else off the screen. Text arrives escaped (session/ runs it
 // through printable()); nothing here interprets it.
-import type { Direction, TranscriptEntry } from '../session/types.js';
+import type { Direction, Finding, Severity, TranscriptEntry } from '../session/types.js';
 import { expandTabs, hardWrap, truncate, wordWrap } from './text-width.js';
 
-export type RowKind = Direction | 'explanation';
+export type RowKind = Direction | 'explanation' | 'heading' | 'finding' | 'finding-text' | 'next';
 
 export interface TranscriptRow {
   kind: RowKind;
@@ -14,6 +14,7 @@ export interface TranscriptRow {
   /** Index of the entry in the transcript, for evidence links later. */
   entry: number;
   secret?: boolean;
+  severity?: Severity;
 }
 
 export const MARKERS: Record<Direction, string> = { client: 'C:', server: 'S:', note: '·' };
@@ -60,6 +61,43 @@ export const layoutTranscript = (
           entry: index,
         });
       }
+    }
+  }
+  return rows;
+};
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
+
+/** A step's findings under its transcript: what is wrong, why, and what to try next. */
+export const layoutFindings = (findings: readonly Finding[], width: number): TranscriptRow[] => {
+  if (findings.length === 0) return [];
+  const textWidth = Math.max(8, width - MARKER_WIDTH);
+  const rows: TranscriptRow[] = [
+    { kind: 'heading', marker: '', text: '', entry: -1 },
+    {
+      kind: 'heading',
+      marker: '',
+      text: findings.length === 1 ? 'Finding' : `Findings (${findings.length})`,
+      entry: -1,
+    },
+  ];
+  for (const finding of findings) {
+    const entry = finding.evidence[0] ?? -1;
+    wordWrap(finding.title, textWidth).forEach((piece, i) =>
+      rows.push({
+        kind: 'finding',
+        marker: i === 0 ? SEVERITY_MARK[finding.severity] : '',
+        text: piece,
+        entry,
+        severity: finding.severity,
+      }),
+    );
+    for (const piece of wordWrap(finding.explanation, textWidth))
+      rows.push({ kind: 'finding-text', marker: '', text: piece, entry });
+    for (const next of finding.next) {
+      wordWrap(next, textWidth - 2).forEach((piece, i) =>
+        rows.push({ kind: 'next', marker: '', text: `${i === 0 ? '→ ' : '  '}${piece}`, entry }),
+      );
     }
   }
   return rows;

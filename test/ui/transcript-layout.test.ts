@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import type { TranscriptEntry } from '../../source/session/types.js';
 import {
   MARKER_WIDTH,
   MAX_ROWS_PER_ENTRY,
+  layoutFindings,
   layoutTranscript,
 } from '../../source/ui/transcript-layout.js';
 import { textWidth } from '../../source/ui/text-width.js';
@@ -78,4 +79,43 @@ test('text is shown as escaped by the session, not interpreted', () => {
     60,
   );
   assert.equal(rows[0]?.text, '220 \\x1b[2J hi');
+});
+
+describe('findings under the transcript', () => {
+  const finding = {
+    id: 'connect.refused',
+    severity: 'error' as const,
+    step: 'connect' as const,
+    title: 'Connection refused by 192.0.2.1:25',
+    explanation: 'Nothing accepts connections on that port.',
+    evidence: [4],
+    next: ['Check that the mail service runs: ss -ltnp', 'Try port 587.'],
+  };
+
+  it('lays out a heading, the title with its severity, the explanation and each next step', () => {
+    const rows = layoutFindings([finding], 80);
+    assert.deepEqual(
+      rows.map((r) => [r.kind, r.marker, r.text]),
+      [
+        ['heading', '', ''],
+        ['heading', '', 'Finding'],
+        ['finding', '✗', 'Connection refused by 192.0.2.1:25'],
+        ['finding-text', '', 'Nothing accepts connections on that port.'],
+        ['next', '', '→ Check that the mail service runs: ss -ltnp'],
+        ['next', '', '→ Try port 587.'],
+      ],
+    );
+    assert.equal(rows[2]!.entry, 4, 'the title row points at the evidence');
+    assert.equal(rows[2]!.severity, 'error');
+  });
+
+  it('wraps long next steps under their arrow and has no rows without findings', () => {
+    const long = { ...finding, next: ['word '.repeat(30).trim()] };
+    const rows = layoutFindings([long], 40).filter((r) => r.kind === 'next');
+    assert.ok(rows.length > 1);
+    assert.ok(rows[0]!.text.startsWith('→ '));
+    assert.ok(rows.slice(1).every((r) => r.text.startsWith('  ')));
+    assert.ok(rows.every((r) => r.text.length <= 40 - MARKER_WIDTH));
+    assert.deepEqual(layoutFindings([], 80), []);
+  });
 });

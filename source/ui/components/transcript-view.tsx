@@ -24,6 +24,39 @@ const Row = ({ row }: { row: TranscriptRow }) => {
           {row.text}
         </Text>
       );
+    case 'heading':
+      return (
+        <Text wrap="truncate-end" bold>
+          {row.text || ' '}
+        </Text>
+      );
+    case 'finding':
+      return (
+        <Text wrap="truncate-end" bold>
+          <Text
+            color={
+              row.severity ? tone(row.severity === 'info' ? 'accent' : row.severity) : undefined
+            }
+          >
+            {marker}
+          </Text>
+          {row.text}
+        </Text>
+      );
+    case 'finding-text':
+      return (
+        <Text wrap="truncate-end">
+          {marker}
+          {row.text}
+        </Text>
+      );
+    case 'next':
+      return (
+        <Text wrap="truncate-end" color={tone('accent')}>
+          {marker}
+          {row.text}
+        </Text>
+      );
     case 'note':
       return (
         <Text wrap="truncate-end" dimColor>

@@ -7,7 +7,7 @@ import type { RailStatus, StepState } from '../../step-states.js';
 import { currentStep } from '../../step-states.js';
 import { wordWrap } from '../../text-width.js';
 import type { TranscriptRow } from '../../transcript-layout.js';
-import { layoutTranscript } from '../../transcript-layout.js';
+import { layoutFindings, layoutTranscript } from '../../transcript-layout.js';
 import type { StepScreenState } from './reducer.js';
 import { visibleTop } from './reducer.js';
 
@@ -37,7 +37,13 @@ export const stepModel = (
   const entries = (session?.transcript ?? [])
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.step === viewed);
-  const rows = layoutTranscript(entries, size.columns);
+  // Findings without a step belong to the last step that ran.
+  const lastRun = session?.steps.at(-1)?.id;
+  const findings = (session?.findings ?? []).filter((f) => (f.step ?? lastRun) === viewed);
+  const rows = [
+    ...layoutTranscript(entries, size.columns),
+    ...layoutFindings(findings, size.columns),
+  ];
   // Title, description, a blank row, and the status line below the transcript.
   const transcriptHeight = Math.max(1, size.rows - description.length - 3);
   return {
