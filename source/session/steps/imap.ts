@@ -8,7 +8,13 @@ import type { ImapCommand } from '../../protocols/imap/commands.js';
 import type { ImapEvent, ImapTaggedEvent } from '../../protocols/imap/engine.js';
 import { ImapEngine } from '../../protocols/imap/engine.js';
 import type { StepContext, StepOutcome } from './context.js';
-import { recordServerLines, sleep, writeCommand } from './mailbox-talk.js';
+import {
+  closePolitely,
+  readUntil,
+  recordServerLines,
+  sleep,
+  writeCommand,
+} from './mailbox-talk.js';
 import { markRetrieved } from './pop3.js';
 
 const STEP = 'imap' as const;
@@ -38,44 +44,36 @@ class ImapTalk {
     )) as ImapTaggedEvent;
   }
 
-  private async read(
+  private read(
     done: (e: ImapEvent) => boolean,
     deadline: 'greeting' | 'command',
   ): Promise<ImapEvent> {
     const { recorder } = this.ctx;
-    return this.connection.until((chunk) => {
-      let found: ImapEvent | undefined;
-      for (const event of this.engine.receive(chunk)) {
-        if (event.type === 'note') recorder.note(STEP, event.text);
-        else {
-          const last = event.rawLines.length - 1;
-          recordServerLines(
-            recorder,
-            STEP,
-            event.rawLines,
-            describeImapResponse,
-            event.type === 'tagged' ? last : 0,
-          );
-          for (const literal of event.literals)
-            recorder.note(STEP, `(a literal of ${literal.length} bytes)`);
-          if (event.type === 'continuation' && event.send)
-            writeCommand(this.connection, recorder, STEP, event.send);
-        }
-        if (!found && done(event)) found = event;
-      }
-      return found;
-    }, deadline);
+    const record = (event: ImapEvent): void => {
+      if (event.type === 'note') return void recorder.note(STEP, event.text);
+      const statusLine = event.type === 'tagged' ? event.rawLines.length - 1 : 0;
+      recordServerLines(recorder, STEP, event.rawLines, describeImapResponse, statusLine);
+      for (const literal of event.literals)
+        recorder.note(STEP, `(a literal of ${literal.length} bytes)`);
+      // A held part of the command (a literal, an initial response) goes on the server's "+".
+      if (event.type === 'continuation' && event.send)
+        writeCommand(this.connection, recorder, STEP, event.send);
+    };
+    return readUntil(
+      this.connection,
+      (chunk) => this.engine.receive(chunk),
+      record,
+      done,
+      deadline,
+    );
   }
 
-  async logout(): Promise<void> {
-    try {
-      if (this.connection.isOpen && this.engine.whyNot({ verb: 'LOGOUT' }) === undefined)
-        await this.command({ verb: 'LOGOUT' });
-    } catch {
-      // A server that hangs up instead of answering LOGOUT loses us nothing.
-    } finally {
-      this.connection.close();
-    }
+  logout(): Promise<void> {
+    return closePolitely(
+      this.connection,
+      this.engine.whyNot({ verb: 'LOGOUT' }) === undefined,
+      () => this.command({ verb: 'LOGOUT' }),
+    );
   }
 }
 

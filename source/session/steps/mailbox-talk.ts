@@ -47,6 +47,41 @@ export const recordServerLines = (
   }
 };
 
+/**
+ * Feeds chunks to an engine, records each event, and resolves with the first event `done`
+ * accepts; the deadline runs from the call (see Connection.until).
+ */
+export const readUntil = <E>(
+  connection: Connection,
+  receive: (chunk: Buffer) => E[],
+  record: (event: E) => void,
+  done: (event: E) => boolean,
+  deadline: 'greeting' | 'command',
+): Promise<E> =>
+  connection.until((chunk) => {
+    let found: E | undefined;
+    for (const event of receive(chunk)) {
+      record(event);
+      if (found === undefined && done(event)) found = event;
+    }
+    return found;
+  }, deadline);
+
+/** Says goodbye (QUIT, LOGOUT) when the engine allows it, then closes whatever happens. */
+export const closePolitely = async (
+  connection: Connection,
+  allowed: boolean,
+  goodbye: () => Promise<unknown>,
+): Promise<void> => {
+  try {
+    if (connection.isOpen && allowed) await goodbye();
+  } catch {
+    // A server that hangs up instead of answering the goodbye loses us nothing.
+  } finally {
+    connection.close();
+  }
+};
+
 /** The Message-ID header of a header block, unfolded. */
 export const messageIdOf = (headers: string): string | undefined =>
   /^message-id:[ \t]*((?:.|\r?\n[ \t])*)$/im

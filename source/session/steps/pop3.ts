@@ -9,7 +9,14 @@ import type { Pop3Command } from '../../protocols/pop3/commands.js';
 import type { Pop3Event, Pop3ResponseEvent } from '../../protocols/pop3/engine.js';
 import { Pop3Engine } from '../../protocols/pop3/engine.js';
 import type { StepContext, StepOutcome } from './context.js';
-import { messageIdOf, recordServerLines, sleep, writeCommand } from './mailbox-talk.js';
+import {
+  closePolitely,
+  messageIdOf,
+  readUntil,
+  recordServerLines,
+  sleep,
+  writeCommand,
+} from './mailbox-talk.js';
 
 const STEP = 'pop3' as const;
 export const DEFAULT_POP3_PORT = 995;
@@ -38,35 +45,31 @@ class Pop3Talk {
     )) as Answer;
   }
 
-  private async read(
+  private read(
     done: (e: Pop3Event) => boolean,
     deadline: 'greeting' | 'command',
   ): Promise<Pop3Event> {
     const { recorder } = this.ctx;
-    return this.connection.until((chunk) => {
-      let found: Pop3Event | undefined;
-      for (const event of this.engine.receive(chunk)) {
-        if (event.type === 'note') recorder.note(STEP, event.text);
-        else {
-          recordServerLines(recorder, STEP, event.response.rawLines, describePop3Response);
-          if (event.type === 'challenge' && event.decoded !== undefined)
-            recorder.note(STEP, `the challenge decodes to "${event.decoded}"`);
-        }
-        if (!found && done(event)) found = event;
+    const record = (event: Pop3Event): void => {
+      if (event.type === 'note') return void recorder.note(STEP, event.text);
+      recordServerLines(recorder, STEP, event.response.rawLines, describePop3Response);
+      if (event.type === 'challenge' && event.decoded !== undefined) {
+        recorder.note(STEP, `the challenge decodes to "${event.decoded}"`);
       }
-      return found;
-    }, deadline);
+    };
+    return readUntil(
+      this.connection,
+      (chunk) => this.engine.receive(chunk),
+      record,
+      done,
+      deadline,
+    );
   }
 
-  async quit(): Promise<void> {
-    try {
-      if (this.connection.isOpen && this.engine.whyNot({ verb: 'QUIT' }) === undefined)
-        await this.command({ verb: 'QUIT' });
-    } catch {
-      // A server that hangs up instead of answering QUIT loses us nothing.
-    } finally {
-      this.connection.close();
-    }
+  quit(): Promise<void> {
+    return closePolitely(this.connection, this.engine.whyNot({ verb: 'QUIT' }) === undefined, () =>
+      this.command({ verb: 'QUIT' }),
+    );
   }
 }
 
