@@ -1,5 +1,6 @@
 // What the steps learn beyond the transcript, under stable keys, for the diagnosis rules and the
 // screens. Steps write these with recorder.fact(key, value); readers use factOf() to get them typed.
+import type { PayloadIssue } from '../protocols/common/sasl.js';
 import type { Session } from './types.js';
 
 export interface StepErrorFact {
@@ -20,6 +21,17 @@ export interface CapabilitiesFact {
 }
 
 export interface SessionFacts {
+  /** Every connection attempt of the SMTP part, in order (a fallback to the next MX adds one). */
+  'connect.attempts': {
+    host: string;
+    port: number;
+    servername: string;
+    ok: boolean;
+    code?: string;
+    ms: number;
+  }[];
+  /** What was wrong with a hand-typed AUTH payload (manual console), judged before masking. */
+  'auth.payload': { mechanism: string; issues: PayloadIssue[] };
   /** Where the SMTP connection went. */
   'connect.remote': { host: string; port: number; address?: string; ms: number };
   /** After a connect timeout on port 25: whether the submission port of the same host answers. */

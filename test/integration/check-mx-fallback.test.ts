@@ -61,6 +61,21 @@ test(
       assert.match(connect, /127\.0\.0\.3/);
       assert.match(connect, /trying the next mail host, second\.fallback\.test/);
       assert.equal(session.steps.find((s) => s.id === 'connect')?.status, 'ok');
+      const attempts = session.facts?.['connect.attempts'] as Array<{
+        servername: string;
+        ok: boolean;
+        code?: string;
+      }>;
+      assert.deepEqual(
+        attempts.map((a) => [a.servername, a.ok, a.code]),
+        [
+          ['first.fallback.test', false, 'ECONNREFUSED'],
+          ['second.fallback.test', true, undefined],
+        ],
+      );
+      const fallback = session.findings.find((f) => f.id === 'connect.mx-fallback');
+      assert.equal(fallback?.severity, 'warning');
+      assert.match(fallback?.title ?? '', /first\.fallback\.test/);
       assert.ok(
         session.transcript.some(
           (l) => l.step === 'banner' && l.text.startsWith('220 second.fallback.test'),

@@ -207,9 +207,12 @@ export const connectRules: Rule[] = [
     id: 'connect.mx-fallback',
     step: 'connect',
     evaluate: (session) => {
+      const attempts = factOf(session, 'connect.attempts') ?? [];
+      const failed = attempts.filter((a) => !a.ok);
+      if (failed.length === 0 || !attempts.some((a) => a.ok) || stepFailed(session, 'connect'))
+        return [];
       const notes = notesMatching(session, /is unreachable; trying the next mail host/, 'connect');
-      if (notes.length === 0 || stepFailed(session, 'connect')) return [];
-      const first = session.transcript[notes[0]!]?.text.split(' ', 1)[0] ?? 'the first MX';
+      const first = `${failed[0]!.servername} (${failed[0]!.host}:${failed[0]!.port}, ${failed[0]!.code ?? 'failed'})`;
       const errors = notesMatching(session, /^E[A-Z]+: /, 'connect');
       return [
         finding({

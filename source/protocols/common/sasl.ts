@@ -171,3 +171,30 @@ export const secretsInPayload = (base64: string): string[] => {
   const inner = parts.length === 3 ? parts[2]! : (bearer ?? decoded);
   return [...secretForms(base64), ...secretForms(decoded), ...secretForms(inner)];
 };
+
+export type PayloadIssue = 'trailing-newline' | 'missing-leading-nul' | 'not-base64' | 'plain-text';
+
+/**
+ * The mistakes people make when they base64-encode credentials by hand: `echo` without -n (a
+ * newline inside the payload), AUTH PLAIN without the leading NUL ("user\0pass"), text that is not
+ * base64, or the password typed in clear. Judged on the typed payload, before it is masked.
+ */
+export const payloadIssues = (mechanism: string, payload: string): PayloadIssue[] => {
+  const text = payload.trim();
+  if (text === '' || text === '=' || text === '*') return [];
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) {
+    return [/[^A-Za-z0-9+/=]/.test(text) ? 'plain-text' : 'not-base64'];
+  }
+  const decoded = Buffer.from(text, 'base64').toString('latin1');
+  const issues: PayloadIssue[] = [];
+  // Words like "password" are valid base64 too; what they decode to is not text.
+  const strange = decoded
+    .replace(/[\0\r\n]/g, '')
+    .split('')
+    .filter((c) => c < ' ' || c > '~').length;
+  if (strange > decoded.length / 3) return ['plain-text'];
+  if (/\r?\n$/.test(decoded)) issues.push('trailing-newline');
+  if (mechanism.toUpperCase() === 'PLAIN' && (decoded.match(/\0/g) ?? []).length === 1)
+    issues.push('missing-leading-nul');
+  return issues;
+};

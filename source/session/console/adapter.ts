@@ -5,6 +5,8 @@ export interface ConsoleOutgoing {
   display: string[];
   secret: boolean;
   secrets: string[];
+  /** Facts learned from the typed line before it was masked (session/facts.ts keys). */
+  facts?: Record<string, unknown>;
 }
 
 export type ConsoleEvent =

@@ -66,6 +66,7 @@ export class ManualConsole {
     const out = this.options.adapter.send(line);
     const { recorder, step } = this.options;
     recorder.secrets.add(out.secrets);
+    for (const [key, value] of Object.entries(out.facts ?? {})) recorder.fact(key, value);
     if (warning) recorder.note(step, `sent although ${warning}`);
     for (const text of out.display) recorder.client(step, text, out.secret ? { secret: true } : {});
     this.connection.write(out.bytes);

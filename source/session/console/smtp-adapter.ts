@@ -1,7 +1,7 @@
 // SMTP in the manual console. The user types raw lines; the engine still parses them and every
 // reply, tracks the state and says when a line does not fit it. AUTH payloads are masked here,
 // where the typed line becomes a command.
-import { MASK, secretsInPayload } from '../../protocols/common/sasl.js';
+import { MASK, payloadIssues, secretsInPayload } from '../../protocols/common/sasl.js';
 import { SmtpEngine } from '../../protocols/smtp/engine.js';
 import { explainReply } from '../smtp-conversation.js';
 import type { ConsoleAdapter, ConsoleEvent, ConsoleOutgoing } from './adapter.js';
@@ -10,6 +10,10 @@ const AUTH_WITH_PAYLOAD = /^(AUTH\s+\S+)\s+(\S+)\s*$/i;
 
 export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapter => {
   const engine = new SmtpEngine({ tls: options.tls ?? false });
+  let mechanism = '';
+  const judged = (payload: string): Record<string, unknown> => ({
+    'auth.payload': { mechanism, issues: payloadIssues(mechanism, payload) },
+  });
   return {
     protocol: 'smtp',
     get awaiting() {
@@ -19,6 +23,8 @@ export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapt
     send: (line): ConsoleOutgoing => {
       const inAuth = engine.state === 'auth';
       const out = engine.send({ verb: 'RAW', line });
+      const started = /^AUTH\s+(\S+)/i.exec(line);
+      if (started) mechanism = started[1]!.toUpperCase();
       const auth = AUTH_WITH_PAYLOAD.exec(line);
       if (auth && auth[2] !== '=') {
         return {
@@ -26,6 +32,7 @@ export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapt
           display: [`${auth[1]} ${MASK}`],
           secret: true,
           secrets: secretsInPayload(auth[2]!),
+          facts: judged(auth[2]!),
         };
       }
       if (inAuth) {
@@ -35,6 +42,7 @@ export const createSmtpAdapter = (options: { tls?: boolean } = {}): ConsoleAdapt
           display: [MASK],
           secret: true,
           secrets: secretsInPayload(line.trim()),
+          facts: judged(line),
         };
       }
       return { bytes: out.bytes, display: out.display, secret: false, secrets: [] };

@@ -16,6 +16,8 @@ import { StoppedByUser } from '../gate.js';
 import type { ReplyEvent } from '../smtp-conversation.js';
 import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../types.js';
+import type { SessionFacts } from '../facts.js';
+import { factOf } from '../facts.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { wants } from './context.js';
 
@@ -110,13 +112,30 @@ export const runSmtpSteps = async (
         `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`,
       );
       const started = Date.now();
-      const connection = await Connection.open({
-        host: server.host,
-        port: server.port,
-        deadlines: config.deadlines,
-        ...(implicit ? { tls: tlsOptions } : {}),
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      });
+      const attempt = { host: server.host, port: server.port, servername: server.servername };
+      const attempts = (): NonNullable<SessionFacts['connect.attempts']> =>
+        factOf(recorder.session, 'connect.attempts') ?? [];
+      let connection: Connection;
+      try {
+        connection = await Connection.open({
+          host: server.host,
+          port: server.port,
+          deadlines: config.deadlines,
+          ...(implicit ? { tls: tlsOptions } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
+      } catch (error) {
+        const code = error instanceof MailmedicError ? error.code : 'EINTERNAL';
+        recorder.fact('connect.attempts', [
+          ...attempts(),
+          { ...attempt, ok: false, code, ms: Date.now() - started },
+        ]);
+        throw error;
+      }
+      recorder.fact('connect.attempts', [
+        ...attempts(),
+        { ...attempt, ok: true, ms: Date.now() - started },
+      ]);
       conversation = new SmtpConversation(
         connection,
         new SmtpEngine({ tls: implicit }),

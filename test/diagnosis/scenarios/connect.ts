@@ -130,6 +130,17 @@ export const mxFallback = (): Scenario => {
   b.note('connect', 'connecting to 192.0.2.26 port 25');
   b.note('connect', 'connected to 192.0.2.26 port 25 in 4 ms');
   b.step('connect', 'ok', 'connected to 192.0.2.26:25 in 4 ms');
+  b.fact('connect.attempts', [
+    {
+      host: '192.0.2.25',
+      port: 25,
+      servername: 'mx1.example.test',
+      ok: false,
+      code: 'ETIMEDOUT',
+      ms: 10_000,
+    },
+    { host: '192.0.2.26', port: 25, servername: 'mx2.example.test', ok: true, ms: 4 },
+  ]);
   return { session: b.build(), evidence: [error, fallback] };
 };
 

@@ -10,6 +10,7 @@ import {
   secretForms,
   strongestMechanism,
   secretsInPayload,
+  payloadIssues,
 } from '../../../source/protocols/common/sasl.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -250,4 +251,26 @@ describe('secretsInPayload', () => {
   it('treats text that is not base64 as the secret itself', () => {
     assert.ok(secretsInPayload('not base64!').includes('not base64!'));
   });
+});
+
+describe('payloadIssues: the mistakes of hand-made base64', () => {
+  const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');
+  const cases: Array<[string, string, string[]]> = [
+    ['PLAIN', b64('\0bob\0secret'), []],
+    ['PLAIN', b64('admin\0bob\0secret'), []],
+    ['PLAIN', b64('bob\0secret'), ['missing-leading-nul']],
+    ['PLAIN', b64('\0bob\0secret\n'), ['trailing-newline']],
+    ['LOGIN', b64('secret\n'), ['trailing-newline']],
+    ['LOGIN', b64('bob@example.test'), []],
+    ['LOGIN', 'bob@example.test', ['plain-text']],
+    ['LOGIN', 'c2VjcmV0', []],
+    ['LOGIN', 'c2VjcmV0=', ['not-base64']],
+    ['LOGIN', 'password', ['plain-text']],
+    ['PLAIN', '=', []],
+  ];
+  for (const [mechanism, payload, expected] of cases) {
+    it(`${mechanism} ${JSON.stringify(payload)} -> ${expected.join(',') || 'fine'}`, () => {
+      assert.deepEqual(payloadIssues(mechanism, payload), expected);
+    });
+  }
 });

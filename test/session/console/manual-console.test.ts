@@ -164,3 +164,35 @@ test('a line with CR or LF is refused by the console', { timeout: 15_000 }, asyn
     await server.close();
   }
 });
+
+test(
+  'a hand-typed AUTH PLAIN without the leading NUL is judged before it is masked',
+  { timeout: 15_000 },
+  async () => {
+    const server = await smtpServer();
+    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+    const console = await ManualConsole.open({
+      host: server.host,
+      port: server.port,
+      adapter: createSmtpAdapter(),
+      recorder,
+      step: 'auth',
+    });
+    try {
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
+      console.send('EHLO client.test');
+      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
+      console.send(`AUTH PLAIN ${Buffer.from('bob\0typed-secret-5').toString('base64')}`);
+      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('535')));
+      assert.deepEqual(recorder.session.facts?.['auth.payload'], {
+        mechanism: 'PLAIN',
+        issues: ['missing-leading-nul'],
+      });
+      assert.ok(!JSON.stringify(recorder.session).includes('typed-secret-5'));
+    } finally {
+      console.close();
+      await console.closed();
+      await server.close();
+    }
+  },
+);
