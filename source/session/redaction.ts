@@ -5,8 +5,14 @@ import type { Session } from './types.js';
 
 const EMAIL = /[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
-const IPV6 = /\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b|::1\b/g;
+// Eight groups, or a "::" somewhere: a clock time like 18:01:52 in a Received header is neither.
+const H = '[0-9a-fA-F]{1,4}';
+const IPV6 = new RegExp(`(?:${H}:){7}${H}|(?:${H}(?::${H})*)?::(?:${H}(?::${H})*)?`, 'g');
 const HOST = /\b(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\b/g;
+const IDENTITY = new RegExp(
+  `(${EMAIL.source})|(${IPV6.source})|(${IPV4.source})|${HOST.source}`,
+  'g',
+);
 
 /** Words that look like host names but are protocol vocabulary, kept readable. */
 const KEEP = new Set(['mailmedic.session', 'example.com']);
@@ -32,14 +38,14 @@ export const redactIdentities = (session: Session): Session => {
     }
     return name;
   };
+  // One pass over each text, so an alias is never scanned (and redacted) again.
   const scrub = (text: string): string =>
-    text
-      .replace(EMAIL, (m) => alias('email', m))
-      .replace(IPV6, (m) => (m.includes(':') && m.length > 2 ? alias('ip', m) : m))
-      .replace(IPV4, (m) => alias('ip', m))
-      .replace(HOST, (m) =>
-        KEEP.has(m.toLowerCase()) || m.endsWith('.redacted.invalid') ? m : alias('host', m),
-      );
+    text.replace(IDENTITY, (match, email?: string, ip6?: string, ip4?: string) => {
+      if (email) return alias('email', match);
+      if (ip6) return match.length > 2 ? alias('ip', match) : match;
+      if (ip4) return alias('ip', match);
+      return KEEP.has(match.toLowerCase()) ? match : alias('host', match);
+    });
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === 'string')
       return key === 'schema' || key === 'startedAt' ? value : scrub(value);
