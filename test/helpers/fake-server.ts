@@ -50,13 +50,19 @@ export const startFakeServer = async (
       line: (timeoutMs = 5000) =>
         new Promise((resolve, reject) => {
           const started = Date.now();
+          // A check left over from this call (its timer or its waiter) must not run after the
+          // call is settled: it would consume the next line and hand it to nobody.
+          let settled = false;
           const check = (): void => {
+            if (settled) return;
             const i = buffer.indexOf('\n');
             if (i >= 0) {
+              settled = true;
               const l = buffer.slice(0, i).replace(/\r$/, '');
               buffer = buffer.slice(i + 1);
               resolve(l);
             } else if (Date.now() - started > timeoutMs || socket.destroyed) {
+              settled = true;
               reject(new Error('fake server: no line from the client'));
             } else {
               waiters.push(check);
