@@ -499,7 +499,10 @@ describe('mail-stack (real Postfix + Dovecot + dnsmasq)', () => {
     const byPriority = (a: { priority: number }, b: { priority: number }): number =>
       a.priority - b.priority;
 
-    const mx = (await r.resolveMx(stack.zones.healthy)).sort(byPriority);
+    // Node 24 adds `type: 'MX'` to each record; compare what every version returns.
+    const plain = (records: Array<{ exchange: string; priority: number }>) =>
+      records.map(({ exchange, priority }) => ({ exchange, priority }));
+    const mx = plain(await r.resolveMx(stack.zones.healthy)).sort(byPriority);
     assert.deepEqual(mx, [
       { exchange: 'mx1.example.test', priority: 10 },
       { exchange: 'mx2.example.test', priority: 20 },
@@ -528,7 +531,7 @@ describe('mail-stack (real Postfix + Dovecot + dnsmasq)', () => {
     assert.equal(nullMx[0]!.priority, 0);
     assert.ok(['', '.'].includes(nullMx[0]!.exchange), JSON.stringify(nullMx));
 
-    const broken = await r.resolveMx(stack.zones.brokenMx);
+    const broken = plain(await r.resolveMx(stack.zones.brokenMx));
     assert.deepEqual(broken, [{ exchange: 'nowhere.brokenmx.test', priority: 10 }]);
     await assert.rejects(r.resolve4('nowhere.brokenmx.test'), { code: 'ENOTFOUND' });
 
