@@ -56,5 +56,11 @@ export const runCheck = async (
     await writeFile(command.flags.report, renderReport(shown, format), { mode: 0o600 });
     if (!command.json) io.stderr.write(`report written to ${command.flags.report}\n`);
   }
+  if (io.signal?.aborted) {
+    io.stderr.write(
+      `mailmedic: interrupted${session.steps.at(-1) ? ` during the ${session.steps.find((s) => s.summary === 'interrupted')?.id ?? session.steps.at(-1)!.id} step` : ''}; the transcript so far is above\n`,
+    );
+    return 130;
+  }
   return exitCodeOf(session);
 };

@@ -63,6 +63,9 @@ const networkError = (error: NodeJS.ErrnoException, where: string): MailmedicErr
   });
 };
 
+const cancelled = (): MailmedicError =>
+  new MailmedicError('interrupted', { origin: 'local', code: 'ECANCELLED' });
+
 const timeoutError = (name: DeadlineName, ms: number, where: string): MailmedicError =>
   new MailmedicError(
     `no ${DEADLINE_LABELS[name]} from ${where} within ${Math.round(ms / 100) / 10} s`,
@@ -82,12 +85,15 @@ export class Connection {
   private readonly deadlines: Deadlines;
   private readonly maxTotalBytes: number;
   private tlsInfo: TlsFacts | undefined;
+  /** Cancels every wait on this connection (Ctrl-C in check). */
+  private readonly signal: AbortSignal | undefined;
   readonly where: string;
 
   private constructor(socket: Socket, options: ConnectOptions) {
     this.socket = socket;
     this.deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
     this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+    this.signal = options.signal;
     this.where = `${isIP(options.host) === 6 ? `[${options.host}]` : options.host}:${options.port}`;
     this.attach(socket);
   }
@@ -95,6 +101,7 @@ export class Connection {
   /** Opens TCP (both address families raced, RFC 8305), then TLS when implicit. */
   static async open(options: ConnectOptions): Promise<Connection> {
     const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
+    if (options.signal?.aborted) throw cancelled();
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = tcpConnect({
         host: options.host,
@@ -109,7 +116,7 @@ export class Connection {
       const abort = (): void => {
         clearTimeout(timer);
         s.destroy();
-        reject(new MailmedicError('cancelled', { origin: 'local', code: 'ECLOSED' }));
+        reject(cancelled());
       };
       options.signal?.addEventListener('abort', abort, { once: true });
       s.once('connect', () => {
@@ -192,7 +199,7 @@ export class Connection {
         });
       const left = expires - Date.now();
       if (left <= 0) throw timeoutError(deadline, ms, this.where);
-      await this.wait(left, signal);
+      await this.wait(left, signal ?? this.signal);
     }
   }
 
@@ -228,17 +235,26 @@ export class Connection {
           ? { ca: [...rootCertificates, ...options.ca] }
           : {}),
       });
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        s.destroy();
+        reject(cancelled());
+      };
       const timer = setTimeout(() => {
+        this.signal?.removeEventListener('abort', onAbort);
         s.destroy();
         reject(timeoutError('tlsHandshake', ms, host));
       }, ms);
+      this.signal?.addEventListener('abort', onAbort, { once: true });
       s.once('secureConnect', () => {
         clearTimeout(timer);
+        this.signal?.removeEventListener('abort', onAbort);
         s.removeAllListeners('error');
         resolve(s);
       });
       s.once('error', (error: Error) => {
         clearTimeout(timer);
+        this.signal?.removeEventListener('abort', onAbort);
         s.destroy();
         reject(
           new MailmedicError(`TLS handshake with ${this.where} failed: ${error.message}`, {
@@ -314,11 +330,12 @@ export class Connection {
 
   private wait(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelled());
       const timer = setTimeout(done, ms);
       const onAbort = (): void => {
         clearTimeout(timer);
         this.waiter = undefined;
-        reject(new MailmedicError('cancelled', { origin: 'local', code: 'ECLOSED' }));
+        reject(cancelled());
       };
       function done(): void {
         clearTimeout(timer);

@@ -117,6 +117,12 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     }
   }
 
+  // After Ctrl-C nothing new starts; what ran is kept and the steps left are marked.
+  if (ctx.signal?.aborted) {
+    for (const step of ['pop3', 'imap'] as const)
+      if (wants(ctx, step)) recorder.skipStep(step, 'not run: interrupted');
+    return;
+  }
   for (const [step, configured, run] of [
     ['pop3', config.pop3, runPop3Step],
     ['imap', config.imap, runImapStep],

@@ -137,3 +137,46 @@ test(
     assert.match(r.session.steps.find((s) => s.id === 'banner')!.summary, /closed the connection/);
   },
 );
+
+test(
+  'Ctrl-C while waiting for a greeting ends at once: the partial transcript, exit 130',
+  { timeout: 30_000 },
+  async () => {
+    const { spawn } = await import('node:child_process');
+    const { BUNDLE } = await import('../helpers/cli.js');
+    const server = await startFakeServer(() => undefined);
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          BUNDLE,
+          'check',
+          '--server',
+          `${server.host}:${server.port}`,
+          '--steps',
+          'connect,banner,ehlo',
+        ],
+        {
+          env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      await new Promise((r) => setTimeout(r, 800));
+      const sent = Date.now();
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) =>
+        child.on('exit', (c) => resolve(c)),
+      );
+      assert.ok(Date.now() - sent < 3000, `took ${Date.now() - sent} ms after SIGINT`);
+      assert.equal(code, 130);
+      assert.match(stdout, /✓ connect/);
+      assert.match(stdout, /banner +interrupted/);
+      assert.match(stderr, /interrupted during the banner step/);
+    } finally {
+      await server.close();
+    }
+  },
+);

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'ESTATE'
   | 'EINPUT'
   | 'ECLOSED'
+  | 'ECANCELLED'
   | 'EDNS'
   | 'EINTERNAL';
 

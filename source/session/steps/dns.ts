@@ -14,7 +14,11 @@ export const runDns = async (
   const resolvers =
     config.resolvers.length > 0 ? config.resolvers.map(parseResolver) : systemResolvers();
   // The whole step is bounded by one deadline; each query gets a share of it.
-  const result = await runDnsStep(domain, { resolvers, timeoutMs: config.deadlines.command });
+  const result = await runDnsStep(domain, {
+    resolvers,
+    timeoutMs: config.deadlines.command,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
   for (const line of result.log) recorder.line('dns', line.dir, line.text);
   recorder.update((s) => {
     s.dns = JSON.parse(JSON.stringify(result)) as typeof s.dns;

@@ -100,6 +100,7 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
       port: server.port,
       deadlines: config.deadlines,
       ...(implicit ? { tls } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     talk = new ImapTalk(connection, new ImapEngine({ tls: implicit }), ctx);
     const greeting = await talk.greeting();

@@ -98,6 +98,7 @@ const attempt = async (
     port: server.port,
     deadlines: config.deadlines,
     ...(implicit ? { tls } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const talk = new Pop3Talk(connection, new Pop3Engine({ tls: implicit }), ctx);
   try {
