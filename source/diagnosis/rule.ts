@@ -1,5 +1,6 @@
 // A rule reads the finished (or partial) session and returns findings. Rules are pure: same
 // session in, same findings out; they never run anything, never read the clock, never mutate.
+import { factOf } from '../session/facts.js';
 import type {
   Finding,
   NextAction,
@@ -77,10 +78,16 @@ export const smtpTarget = (session: Session): { host: string; port?: number; lab
   const remote = session.facts?.['connect.remote'] as
     { host?: unknown; port?: unknown } | undefined;
   const server = session.target.server;
+  // Without a connection, the last address tried is the one that failed.
+  const last = factOf(session, 'connect.attempts')?.at(-1);
   const host =
-    typeof remote?.host === 'string' ? remote.host : (server?.host ?? session.target.input);
-  const port = typeof remote?.port === 'number' ? remote.port : (server?.port ?? undefined);
-  return { host, ...(port !== undefined ? { port } : {}), label: port ? `${host}:${port}` : host };
+    typeof remote?.host === 'string'
+      ? remote.host
+      : (last?.host ?? server?.host ?? session.target.input);
+  const port =
+    typeof remote?.port === 'number' ? remote.port : (last?.port ?? server?.port ?? undefined);
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return { host, ...(port !== undefined ? { port } : {}), label: port ? `${shown}:${port}` : host };
 };
 
 /** The port of the SMTP connection, when known. */

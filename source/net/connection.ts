@@ -63,6 +63,10 @@ const networkError = (error: NodeJS.ErrnoException, where: string): MailmedicErr
   });
 };
 
+/** host:port, with IPv6 addresses in brackets ([::1]:25). */
+export const endpoint = (host: string, port: number): string =>
+  `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+
 const cancelled = (): MailmedicError =>
   new MailmedicError('interrupted', { origin: 'local', code: 'ECANCELLED' });
 
@@ -94,7 +98,7 @@ export class Connection {
     this.deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
     this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
     this.signal = options.signal;
-    this.where = `${isIP(options.host) === 6 ? `[${options.host}]` : options.host}:${options.port}`;
+    this.where = endpoint(options.host, options.port);
     this.attach(socket);
   }
 
@@ -111,7 +115,7 @@ export class Connection {
       });
       const timer = setTimeout(() => {
         s.destroy();
-        reject(timeoutError('connect', deadlines.connect, `${options.host}:${options.port}`));
+        reject(timeoutError('connect', deadlines.connect, endpoint(options.host, options.port)));
       }, deadlines.connect);
       const abort = (): void => {
         clearTimeout(timer);
@@ -129,7 +133,7 @@ export class Connection {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', abort);
         s.destroy();
-        reject(networkError(error, `${options.host}:${options.port}`));
+        reject(networkError(error, endpoint(options.host, options.port)));
       });
     });
     const connection = new Connection(socket, options);

@@ -2,6 +2,7 @@
 // fallback to the next one as a real sender would, then mailbox retrieval, then diagnosis.
 import { randomUUID } from 'node:crypto';
 import { diagnose } from '../diagnosis/index.js';
+import { endpoint } from '../net/connection.js';
 import { isMailmedicError } from '../protocols/common/errors.js';
 import type { RunConfig } from './config.js';
 import type { CommandGate } from './gate.js';
@@ -111,7 +112,7 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
         if (next)
           recorder.note(
             'connect',
-            `${server.host}:${server.port} is unreachable; trying the next mail host, ${next.servername} (${next.host}), as a sending server would`,
+            `${endpoint(server.host, server.port)} is unreachable; trying the next mail host, ${next.servername} (${next.host}), as a sending server would`,
           );
       }
     }

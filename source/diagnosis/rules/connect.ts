@@ -42,12 +42,18 @@ export const connectRules: Rule[] = [
     evaluate: (session) => {
       if (errorCode(session) !== 'ECONNREFUSED') return [];
       const target = smtpTarget(session);
+      const attempts = factOf(session, 'connect.attempts') ?? [];
+      const hosts = [...new Set(attempts.map((a) => a.servername))];
+      const title =
+        attempts.length > 1 && attempts.every((a) => !a.ok)
+          ? `Every mail host refused the connection on port ${target.port ?? 25} (${attempts.length} addresses of ${hosts.join(', ')})`
+          : `Connection refused by ${target.label}`;
       return [
         finding({
           id: 'connect.refused',
           severity: 'error',
           step: 'connect',
-          title: `Connection refused by ${target.label}`,
+          title,
           explanation:
             'The host is up and answered at once, but with a TCP reset: nothing accepts connections on that port. The mail service is stopped, listens on another address or port (only on 127.0.0.1, for instance), or a firewall rejects the connection actively (a REJECT rule rather than a silent DROP).',
           evidence: evidence(session),

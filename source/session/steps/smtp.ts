@@ -1,6 +1,6 @@
 // The SMTP steps in order: connect, banner, ehlo, tls, auth, send. Each records its own lines and
 // status; a failure ends the SMTP part and the steps after it are marked skipped with the reason.
-import { Connection } from '../../net/connection.js';
+import { Connection, endpoint } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
 import {
   createSaslClient,
@@ -154,7 +154,10 @@ export const runSmtpSteps = async (
         `connected to ${connection.remoteAddress ?? server.host} port ${server.port} in ${ms} ms`,
       );
       if (connection.tls) recordTls(ctx, 'connect', connection.tls, 'implicit');
-      return { status: 'ok', summary: `connected to ${server.host}:${server.port} in ${ms} ms` };
+      return {
+        status: 'ok',
+        summary: `connected to ${endpoint(server.host, server.port)} in ${ms} ms`,
+      };
     });
 
     const c = conversation!;

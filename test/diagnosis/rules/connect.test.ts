@@ -1,4 +1,5 @@
 import { describe, it } from 'node:test';
+import { diagnose } from '../../../source/diagnosis/index.js';
 import assert from 'node:assert/strict';
 import { expectFinding, expectNone } from '../expect.js';
 import {
@@ -127,5 +128,52 @@ describe('connect rules', () => {
     smtpPrefix(b, { port: 25 });
     b.fact('connect.error', { code: 'ECONNREFUSED', origin: 'network', message: 'refused' });
     expectNone(b.build(), 'connect.refused');
+  });
+});
+
+describe('connect.refused across several mail hosts (lead addition)', () => {
+  it('says every mail host refused, naming them, when all attempts failed', async () => {
+    const { SessionBuilder } = await import('../build-session.js');
+    const b = new SessionBuilder({ domain: 'example.test', input: 'example.test' });
+    const first = b.note('connect', 'ECONNREFUSED: 192.0.2.1:25: connection refused');
+    b.note('connect', 'ECONNREFUSED: [2001:db8::1]:25: connection refused');
+    b.fact('connect.error', {
+      code: 'ECONNREFUSED',
+      origin: 'network',
+      message: 'connection refused',
+    });
+    b.fact('connect.attempts', [
+      {
+        host: '192.0.2.1',
+        port: 25,
+        servername: 'mx1.example.test',
+        ok: false,
+        code: 'ECONNREFUSED',
+        ms: 1,
+      },
+      {
+        host: '2001:db8::1',
+        port: 25,
+        servername: 'mx1.example.test',
+        ok: false,
+        code: 'ECONNREFUSED',
+        ms: 1,
+      },
+      {
+        host: '192.0.2.2',
+        port: 25,
+        servername: 'mx2.example.test',
+        ok: false,
+        code: 'ECONNREFUSED',
+        ms: 1,
+      },
+    ]);
+    b.step('connect', 'error', '192.0.2.2:25: connection refused');
+    const found = diagnose(b.build()).find((f) => f.id === 'connect.refused');
+    assert.equal(
+      found?.title,
+      'Every mail host refused the connection on port 25 (3 addresses of mx1.example.test, mx2.example.test)',
+    );
+    assert.ok(found?.evidence.includes(first));
   });
 });
