@@ -8,6 +8,8 @@ export interface StepErrorFact {
   code: string;
   origin: 'network' | 'local' | 'remote';
   message: string;
+  /** The command that was waiting for its reply, masked as in the transcript. */
+  command?: string;
 }
 
 export interface CapabilitiesFact {

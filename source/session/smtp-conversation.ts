@@ -63,11 +63,15 @@ export class SmtpConversation {
       for (const text of out.display)
         this.recorder.client(step, text, out.secret ? { secret: true } : {});
       for (const warning of out.warnings) this.recorder.note(step, warning);
+      this.lastSent = out.verb === 'MESSAGE' ? '(end of DATA)' : out.display[0];
       parts.push(out.bytes);
     }
     this.connection.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
     return this.collect(step, commands.length, deadline);
   }
+
+  /** The last command line written, as displayed (masked when secret). */
+  private lastSent: string | undefined;
 
   /** Asks the gate, if any, whether and what to send; an edit becomes a raw line the engine tracks. */
   private async decide(step: StepId, command: SmtpCommand): Promise<SmtpCommand> {
@@ -122,6 +126,7 @@ export class SmtpConversation {
     } catch (error) {
       if (error instanceof MailmedicError) {
         error.step ??= step;
+        error.command ??= this.lastSent;
         if (error.raw && error.raw.length > 0) {
           this.recorder.note(
             step,

@@ -116,6 +116,12 @@ test(
     assert.equal(r.code, 1);
     assert.equal(statuses(r.session).ehlo, 'error');
     assert.match(r.session.steps.find((s) => s.id === 'ehlo')!.summary, /malformed SMTP reply/);
+    assert.deepEqual(r.session.facts?.['ehlo.error'], {
+      code: 'EPROTOCOL',
+      origin: 'remote',
+      message: r.session.steps.find((s) => s.id === 'ehlo')!.summary,
+      command: 'EHLO client.test',
+    });
     assert.ok(!r.stdout.includes('\x1b'), 'no raw ESC in the output');
     assert.ok(r.session.transcript.some((l) => l.text.includes('\\x1b[31mred')));
   },

@@ -36,7 +36,8 @@ export class MailmedicError extends Error {
   readonly origin: ErrorOrigin;
   readonly code: ErrorCode;
   step?: string;
-  readonly command?: string;
+  /** The command that was waiting for a reply (masked, as the transcript shows it). */
+  command?: string;
   readonly reply?: string;
   readonly raw?: Uint8Array;
 

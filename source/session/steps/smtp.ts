@@ -92,6 +92,7 @@ export const runSmtpSteps = async (
           code: error.code,
           origin: error.origin,
           message: error.message,
+          ...(error.command ? { command: error.command } : {}),
         });
         outcome = { status: 'error', summary: error.message };
       } else throw error;
