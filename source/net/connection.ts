@@ -4,7 +4,8 @@
 import { isIP, connect as tcpConnect } from 'node:net';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, rootCertificates } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import { MailmedicError } from '../protocols/common/errors.js';
 import type { ErrorCode } from '../protocols/common/errors.js';
 import type { DeadlineName, Deadlines } from './deadlines.js';
@@ -61,6 +62,21 @@ const networkError = (error: NodeJS.ErrnoException, where: string): MailmedicErr
     code,
     cause: error,
   });
+};
+
+/**
+ * Node's `ca` replaces the root store, so extra CAs mean a context holding every root again;
+ * parsing them takes about 40 ms, so each CA set is built once per process, not per connection.
+ */
+const contexts = new Map<string, SecureContext>();
+const contextFor = (ca: readonly string[]): SecureContext => {
+  const key = ca.join('\n');
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({ ca: [...rootCertificates, ...ca] });
+    contexts.set(key, context);
+  }
+  return context;
 };
 
 /** host:port, with IPv6 addresses in brackets ([::1]:25). */
@@ -234,10 +250,7 @@ export class Connection {
         // a finding with its exact reason. authorized is read below, whatever
         // NODE_TLS_REJECT_UNAUTHORIZED says.
         rejectUnauthorized: false,
-        // Node's `ca` replaces the root store; extra CAs are trusted in addition to the public ones.
-        ...(options.ca && options.ca.length > 0
-          ? { ca: [...rootCertificates, ...options.ca] }
-          : {}),
+        ...(options.ca && options.ca.length > 0 ? { secureContext: contextFor(options.ca) } : {}),
       });
       const onAbort = (): void => {
         clearTimeout(timer);

@@ -1,0 +1,66 @@
+// Whole runs of the built CLI against the real mail stack: wall time of a banner check and of a
+// full send-and-retrieve, with the median time of each step and of delivery (accepted -> found).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { getMailStack } from '../test/helpers/mail-stack.js';
+import type { Session } from '../source/session/types.js';
+import { fmt, median } from './stats.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const stack = await getMailStack();
+
+const run = (args: string[]): { ms: number; session: Session } => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    ['dist/mailmedic.js', 'check', '--json', '--ehlo', 'bench.example.test', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, MAILMEDIC_PASSWORD: stack.password },
+    },
+  );
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stderr}`);
+  return { ms, session: JSON.parse(r.stdout) as Session };
+};
+
+const cases = {
+  'banner check (connect,banner,ehlo)': [
+    '--server',
+    `${stack.host}:${stack.smtp}`,
+    '--steps',
+    'connect,banner,ehlo',
+  ],
+  'send over submission + find over IMAPS': [
+    '--server',
+    `${stack.host}:${stack.submission}`,
+    '--ca-file',
+    stack.caCert,
+    '--auth-user',
+    stack.user,
+    '--to',
+    stack.user,
+    '--imap',
+    `imaps://${stack.host}:${stack.imaps}`,
+  ],
+};
+
+console.log(`check against the real stack, median of ${runs} runs (node ${process.version})`);
+for (const [label, args] of Object.entries(cases)) {
+  const results = Array.from({ length: runs }, () => run(args));
+  console.log(`  ${label.padEnd(40)} ${fmt(median(results.map((r) => r.ms))).padStart(10)} wall`);
+  const steps = results[0]!.session.steps.map((s) => s.id);
+  for (const id of steps) {
+    const times = results.map((r) => r.session.steps.find((s) => s.id === id)?.durationMs ?? 0);
+    console.log(`    ${id.padEnd(38)} ${fmt(median(times)).padStart(10)}`);
+  }
+  const latency = results
+    .map((r) => r.session.delivery?.latencyMs)
+    .filter((n): n is number => n !== undefined);
+  if (latency.length > 0)
+    console.log(
+      `    ${'delivery: accepted -> found over IMAP'.padEnd(38)} ${fmt(median(latency)).padStart(10)}`,
+    );
+}
