@@ -7,12 +7,13 @@ import type { Session } from '../session/types.js';
 import { SESSION_SCHEMA } from '../session/types.js';
 import { VERSION } from '../version.js';
 import type { Command, RunFlags } from './args.js';
+import { readPassword } from './password.js';
 import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 import { runWizard } from './wizard.js';
 
-const io = { env: process.env, stdin: process.stdin, stderr: process.stderr };
+const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
 export const readSessionFile = async (file: string): Promise<Session> => {
   let text: string;
@@ -55,7 +56,15 @@ export const runWizardCommand = async (
     });
   }
   const flags: RunFlags = command.flags;
-  // Passwords are asked before the screen switches, while the terminal is still a plain one.
+  // Passwords are asked before the screen switches, while the terminal is still a plain one:
+  // later, Ink owns the keyboard. Without a target yet, the password is kept for the run the
+  // user starts from the start screen (in memory only).
+  let io = baseIo;
+  const user = flags.authUser ?? flags.mailboxUser;
+  if (!flags.target && user && !flags.authPassFile && !process.env.MAILMEDIC_PASSWORD) {
+    const password = await readPassword(user, baseIo);
+    io = { ...baseIo, env: { ...process.env, MAILMEDIC_PASSWORD: password } };
+  }
   const base = flags.target ? await buildRunConfig(flags, io) : undefined;
   const controller = new LiveSessionController({
     version: VERSION,
