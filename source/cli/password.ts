@@ -25,11 +25,13 @@ export const promptMasked = (
   stderr: NodeJS.WriteStream,
 ): Promise<string> =>
   new Promise((resolve, reject) => {
-    stderr.write(question);
     let value = '';
     const wasRaw = stdin.isRaw;
+    // Raw mode (no echo) first, then the question: a reply typed or pasted the moment the
+    // question appears must never be echoed by the terminal.
     stdin.setRawMode(true);
     stdin.resume();
+    stderr.write(question);
     const finish = (error?: Error): void => {
       stdin.off('data', onData);
       stdin.setRawMode(wasRaw);
