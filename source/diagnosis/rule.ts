@@ -33,9 +33,6 @@ export const stepFailed = (session: Session, id: StepId): boolean =>
  * A fact not (yet) declared in session/facts.ts. Declared facts are read with factOf(); this is
  * for optional facts a rule can use when a step starts recording them.
  */
-export const fact = <T>(session: Session, key: string): T | undefined =>
-  session.facts?.[key] as T | undefined;
-
 export const serverLines = (session: Session, step: StepId): number[] =>
   linesWhere(session, (e) => e.step === step && e.dir !== 'client');
 

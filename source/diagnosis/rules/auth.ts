@@ -1,5 +1,6 @@
 // Logging in: wrong credentials, the wrong kind of credential, a mechanism or encoding the
 // server does not take, and the servers that want TLS or AUTH before anything else.
+import type { PayloadIssue } from '../../protocols/common/sasl.js';
 import { factOf } from '../../session/facts.js';
 import type { Session } from '../../session/types.js';
 import { retryInsecure, retryLater, retryPort, starttlsFirst } from '../actions.js';
@@ -7,7 +8,6 @@ import { explainReply, kindRule, replyEvidence, vendorDetail } from '../reply-fi
 import { replyKind } from '../reply-kinds.js';
 import type { Rule } from '../rule.js';
 import {
-  fact,
   finding,
   linesWhere,
   quote,
@@ -23,11 +23,6 @@ import { decodeBase64Word, imapResponses, pop3Responses, smtpReplies } from '../
  * What the manual console can tell about a hand-encoded SASL payload before masking it (a fact
  * the console may record as 'auth.payload'); the rule explains every mistake it names.
  */
-export interface AuthPayloadFact {
-  mechanism: string;
-  issues: Array<'trailing-newline' | 'missing-leading-nul' | 'not-base64' | 'plain-text'>;
-}
-
 const authReplies = (session: Session): SmtpReplyView[] =>
   smtpReplies(session).filter(
     (r) => r.command?.verb === 'AUTH' || r.command?.verb === 'AUTH-RESPONSE',
@@ -60,7 +55,7 @@ const BASE64_MISTAKES = [
   'AUTH LOGIN answered in the wrong order or in clear text: after "334 VXNlcm5hbWU6" (Username:) comes the base64 user name, after "334 UGFzc3dvcmQ6" (Password:) the base64 password.',
 ];
 
-const ISSUE_TEXT: Record<AuthPayloadFact['issues'][number], string> = {
+const ISSUE_TEXT: Record<PayloadIssue, string> = {
   'trailing-newline': 'the payload decodes with a newline at the end (echo without -n)',
   'missing-leading-nul': 'the AUTH PLAIN payload does not start with a NUL byte',
   'not-base64': 'the payload is not valid base64',
@@ -156,7 +151,7 @@ export const authRules: Rule[] = [
     id: 'auth.base64-invalid',
     step: 'auth',
     evaluate: (session) => {
-      const payload = fact<AuthPayloadFact>(session, 'auth.payload');
+      const payload = factOf(session, 'auth.payload');
       const replies = authReplies(session).filter(
         (r) =>
           r.code === 501 ||
@@ -312,7 +307,7 @@ export const authRules: Rule[] = [
       );
       const first = replies[0];
       if (!first) return [];
-      const payload = fact<AuthPayloadFact>(session, 'auth.payload');
+      const payload = factOf(session, 'auth.payload');
       const mechanism = payload?.mechanism ?? mechanismOf(authCommandBefore(session, first));
       const issues = payload?.issues.map((i) => ISSUE_TEXT[i]) ?? [];
       const decoded = decodedWords(first.text);
