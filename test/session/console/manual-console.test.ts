@@ -34,62 +34,75 @@ const smtpServer = () =>
     }
   });
 
+interface SmtpConsole {
+  console: ManualConsole;
+  recorder: SessionRecorder;
+  /** Waits until a transcript line matches. */
+  seen: (match: (text: string) => boolean) => Promise<void>;
+  /** Sends EHLO and waits for its last line. */
+  greet: () => Promise<void>;
+}
+
+/** A console on the scripted SMTP server, the banner already in; closed whatever happens. */
+const withSmtpConsole = async (step: 'ehlo' | 'auth', body: (c: SmtpConsole) => Promise<void>) => {
+  const server = await smtpServer();
+  const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+  const console = await ManualConsole.open({
+    host: server.host,
+    port: server.port,
+    adapter: createSmtpAdapter(),
+    recorder,
+    step,
+  });
+  const seen = (match: (text: string) => boolean) =>
+    until(() => recorder.session.transcript.some((l) => match(l.text)));
+  try {
+    await seen((t) => t.startsWith('220'));
+    await body({
+      console,
+      recorder,
+      seen,
+      greet: async () => {
+        assert.deepEqual(console.send('EHLO client.test'), { sent: true });
+        await seen((t) => t === '250 AUTH PLAIN');
+      },
+    });
+  } finally {
+    console.close();
+    await console.closed();
+    await server.close();
+  }
+};
+
 test(
   'the manual console warns before a command in the wrong state, and sends it when forced',
   { timeout: 15_000 },
-  async () => {
-    const server = await smtpServer();
-    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-    const console = await ManualConsole.open({
-      host: server.host,
-      port: server.port,
-      adapter: createSmtpAdapter(),
-      recorder,
-      step: 'ehlo',
-    });
-    try {
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
+  () =>
+    withSmtpConsole('ehlo', async ({ console, recorder, seen, greet }) => {
       const refused = console.send('MAIL FROM:<a@example.test>');
       assert.equal(refused.sent, false);
       assert.match(refused.sent ? '' : refused.warning, /not valid in state "ready"/);
       assert.deepEqual(console.send('MAIL FROM:<a@example.test>', { force: true }), { sent: true });
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('503')));
+      await seen((t) => t.startsWith('503'));
       const reply = recorder.session.transcript.find((l) => l.text.startsWith('503'))!;
       assert.ok(reply.explanation && reply.explanation.length > 0, 'the reply is explained');
       assert.ok(
         recorder.session.transcript.some((l) => l.dir === 'note' && /sent although/.test(l.text)),
       );
-      assert.deepEqual(console.send('EHLO client.test'), { sent: true });
-      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
+      await greet();
       assert.equal(console.send('MAIL FROM:<a@example.test>').sent, true, 'after EHLO, MAIL fits');
-    } finally {
-      console.close();
-      await console.closed();
-      await server.close();
-    }
-  },
+    }),
 );
 
 test(
   'an AUTH typed in the console is masked, and so is the server echoing it',
   { timeout: 15_000 },
-  async () => {
-    const server = await smtpServer();
-    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-    const console = await ManualConsole.open({
-      host: server.host,
-      port: server.port,
-      adapter: createSmtpAdapter(),
-      recorder,
-      step: 'auth',
-    });
-    try {
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
-      console.send('EHLO client.test');
-      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
+  () =>
+    withSmtpConsole('auth', async ({ console, recorder, seen, greet }) => {
+      await greet();
       const payload = Buffer.from('\0bob\0console-secret-9').toString('base64');
       assert.equal(console.send(`AUTH PLAIN ${payload}`).sent, true);
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('535')));
+      await seen((t) => t.startsWith('535'));
       const all = JSON.stringify(recorder.session);
       assert.ok(!all.includes(payload), 'payload leaked');
       assert.ok(!all.includes('console-secret-9'), 'password leaked');
@@ -98,12 +111,23 @@ test(
       )!;
       assert.equal(sent.secret, true);
       assert.equal(sent.text, 'AUTH PLAIN ********');
-    } finally {
-      console.close();
-      await console.closed();
-      await server.close();
-    }
-  },
+    }),
+);
+
+test(
+  'a hand-typed AUTH PLAIN without the leading NUL is judged before it is masked',
+  { timeout: 15_000 },
+  () =>
+    withSmtpConsole('auth', async ({ console, recorder, seen, greet }) => {
+      await greet();
+      console.send(`AUTH PLAIN ${Buffer.from('bob\0typed-secret-5').toString('base64')}`);
+      await seen((t) => t.startsWith('535'));
+      assert.deepEqual(recorder.session.facts?.['auth.payload'], {
+        mechanism: 'PLAIN',
+        issues: ['missing-leading-nul'],
+      });
+      assert.ok(!JSON.stringify(recorder.session).includes('typed-secret-5'));
+    }),
 );
 
 test(
@@ -164,35 +188,3 @@ test('a line with CR or LF is refused by the console', { timeout: 15_000 }, asyn
     await server.close();
   }
 });
-
-test(
-  'a hand-typed AUTH PLAIN without the leading NUL is judged before it is masked',
-  { timeout: 15_000 },
-  async () => {
-    const server = await smtpServer();
-    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
-    const console = await ManualConsole.open({
-      host: server.host,
-      port: server.port,
-      adapter: createSmtpAdapter(),
-      recorder,
-      step: 'auth',
-    });
-    try {
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220')));
-      console.send('EHLO client.test');
-      await until(() => recorder.session.transcript.some((l) => l.text === '250 AUTH PLAIN'));
-      console.send(`AUTH PLAIN ${Buffer.from('bob\0typed-secret-5').toString('base64')}`);
-      await until(() => recorder.session.transcript.some((l) => l.text.startsWith('535')));
-      assert.deepEqual(recorder.session.facts?.['auth.payload'], {
-        mechanism: 'PLAIN',
-        issues: ['missing-leading-nul'],
-      });
-      assert.ok(!JSON.stringify(recorder.session).includes('typed-secret-5'));
-    } finally {
-      console.close();
-      await console.closed();
-      await server.close();
-    }
-  },
-);
