@@ -1,28 +1,20 @@
 // Whole runs of the built CLI against the real mail stack: wall time of a banner check and of a
 // full send-and-retrieve, with the median time of each step and of delivery (accepted -> found).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../test/helpers/cli.js';
 import { getMailStack } from '../test/helpers/mail-stack.js';
 import type { Session } from '../source/session/types.js';
 import { fmt, median } from './stats.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const stack = await getMailStack();
 
-const run = (args: string[]): { ms: number; session: Session } => {
+const run = async (args: string[]): Promise<{ ms: number; session: Session }> => {
   const started = process.hrtime.bigint();
-  const r = spawnSync(
-    process.execPath,
-    ['dist/mailmedic.js', 'check', '--json', '--ehlo', 'bench.example.test', ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, MAILMEDIC_PASSWORD: stack.password },
-    },
-  );
+  const r = await runCli(['check', '--json', '--ehlo', 'bench.example.test', ...args], {
+    env: { MAILMEDIC_PASSWORD: stack.password },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stderr}`);
+  if (r.code !== 0) throw new Error(`check failed (${r.code}): ${r.stderr}`);
   return { ms, session: JSON.parse(r.stdout) as Session };
 };
 
@@ -49,7 +41,8 @@ const cases = {
 
 console.log(`check against the real stack, median of ${runs} runs (node ${process.version})`);
 for (const [label, args] of Object.entries(cases)) {
-  const results = Array.from({ length: runs }, () => run(args));
+  const results: Array<{ ms: number; session: Session }> = [];
+  for (let i = 0; i < runs; i += 1) results.push(await run(args));
   console.log(`  ${label.padEnd(40)} ${fmt(median(results.map((r) => r.ms))).padStart(10)} wall`);
   const steps = results[0]!.session.steps.map((s) => s.id);
   for (const id of steps) {

@@ -24,6 +24,16 @@ const check = async (args: string[], password?: string) => {
   return { ...result, session: session! };
 };
 
+/** The submission port, trusting the stack's CA, as the test user. */
+const submission = (): string[] => [
+  '--server',
+  `${stack.host}:${stack.submission}`,
+  '--ca-file',
+  stack.caCert,
+  '--auth-user',
+  stack.user,
+];
+
 const statuses = (s: Session) => Object.fromEntries(s.steps.map((x) => [x.id, x.status]));
 const lines = (s: Session, step: string) => s.transcript.filter((l) => l.step === step);
 
@@ -48,12 +58,7 @@ describe('check against the real mail stack', () => {
     async () => {
       const r = await check(
         [
-          '--server',
-          `${stack.host}:${stack.submission}`,
-          '--ca-file',
-          stack.caCert,
-          '--auth-user',
-          stack.user,
+          ...submission(),
           '--to',
           stack.user,
           '--pop3',
@@ -104,18 +109,7 @@ describe('check against the real mail stack', () => {
 
   it('AUTH LOGIN: each 334 challenge decoded for display', T, async () => {
     const r = await check(
-      [
-        '--server',
-        `${stack.host}:${stack.submission}`,
-        '--ca-file',
-        stack.caCert,
-        '--auth-user',
-        stack.user,
-        '--auth-mech',
-        'login',
-        '--steps',
-        'auth',
-      ],
+      [...submission(), '--auth-mech', 'login', '--steps', 'auth'],
       stack.password,
     );
     assert.equal(r.code, 0, r.stderr);
@@ -155,19 +149,7 @@ describe('check against the real mail stack', () => {
 
   it('a wrong password: 535, exit 1, and the wrong password is not shown either', T, async () => {
     const wrong = 'definitely-not-the-password';
-    const r = await check(
-      [
-        '--server',
-        `${stack.host}:${stack.submission}`,
-        '--ca-file',
-        stack.caCert,
-        '--auth-user',
-        stack.user,
-        '--steps',
-        'auth',
-      ],
-      wrong,
-    );
+    const r = await check([...submission(), '--steps', 'auth'], wrong);
     assert.equal(r.code, 1);
     assert.equal(statuses(r.session).auth, 'error');
     assert.ok(lines(r.session, 'auth').some((l) => /^535 5\.7\.8/.test(l.text)));
@@ -245,12 +227,7 @@ describe('check against the real mail stack', () => {
     async () => {
       const r = await check(
         [
-          '--server',
-          `${stack.host}:${stack.submission}`,
-          '--ca-file',
-          stack.caCert,
-          '--auth-user',
-          stack.user,
+          ...submission(),
           '--to',
           stack.user,
           '--pop3',
