@@ -1,6 +1,7 @@
 // IMAP commands as data (RFC 3501 6, RFC 9051 6): the subset retrieval and diagnosis need.
 // Building the wire form here is where secrets get flagged, every user field is checked for CR, LF
 // and NUL, and values that cannot be quoted become literals.
+import type { Outgoing } from '../common/outgoing.js';
 import { InputError } from '../common/errors.js';
 import { assertSafeField } from '../common/input.js';
 import type { SaslStep } from '../common/sasl.js';
@@ -45,19 +46,9 @@ export type ImapCommand =
 
 export type ImapVerb = ImapCommand['verb'];
 
-export interface ImapOutgoing {
-  verb: ImapVerb;
+export interface ImapOutgoing extends Outgoing<ImapVerb> {
   /** The tag this command's completion will carry; absent for a SASL response. */
   tag?: string;
-  /** What the server will see after the tag: "LOGIN", "UID FETCH" ("" for a SASL response). */
-  wireVerb: string;
-  bytes: Buffer;
-  /** What the transcript shows, one entry a line; masked where secret. */
-  display: string[];
-  secret: boolean;
-  /** Forms of any secret this command carried, for masking echoes. */
-  secrets: string[];
-  warnings: string[];
   /**
    * True when the rest of this command waits for the server's "+" (a synchronising literal, or an
    * initial response without SASL-IR); the engine hands it over in the continuation event's `send`.

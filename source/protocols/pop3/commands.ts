@@ -1,5 +1,6 @@
 // POP3 commands as data (RFC 1939, RFC 2449 CAPA, RFC 2595 STLS, RFC 5034 AUTH). Building the wire
 // form here is where secrets get flagged and every user field is checked for CR, LF and NUL.
+import type { Outgoing } from '../common/outgoing.js';
 import { createHash } from 'node:crypto';
 import { InputError } from '../common/errors.js';
 import { assertSafeField } from '../common/input.js';
@@ -28,18 +29,7 @@ export type Pop3Command =
 
 export type Pop3Verb = Pop3Command['verb'];
 
-export interface Pop3Outgoing {
-  verb: Pop3Verb;
-  /** The verb the server will see (RAW lines are parsed for it; "" for a SASL response). */
-  wireVerb: string;
-  bytes: Buffer;
-  /** What the transcript shows, one entry a line; masked where secret. */
-  display: string[];
-  secret: boolean;
-  /** Forms of any secret this command carried, for masking echoes. */
-  secrets: string[];
-  warnings: string[];
-}
+export type Pop3Outgoing = Outgoing<Pop3Verb>;
 
 export interface Pop3EncodeContext {
   /** The `<...@...>` timestamp from the greeting; APOP needs it. */

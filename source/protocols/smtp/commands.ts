@@ -1,5 +1,6 @@
 // SMTP commands as data. Building the wire form here is where secrets get flagged, and where
 // every user-supplied field is checked for CR, LF and NUL.
+import type { Outgoing as CommonOutgoing } from '../common/outgoing.js';
 import { InputError } from '../common/errors.js';
 import { assertSafeField } from '../common/input.js';
 import type { SaslStep } from '../common/sasl.js';
@@ -23,19 +24,7 @@ export type SmtpCommand =
 
 export type SmtpVerb = SmtpCommand['verb'];
 
-export interface Outgoing {
-  verb: SmtpVerb;
-  /** The verb the server will see (RAW lines are parsed for it). */
-  wireVerb: string;
-  bytes: Buffer;
-  /** What the transcript shows, one entry a line; masked where secret. */
-  display: string[];
-  secret: boolean;
-  /** Forms of any secret this command carried, for masking echoes. */
-  secrets: string[];
-  /** Things worth telling the user about what was sent (long lines, 8-bit data...). */
-  warnings: string[];
-}
+export type Outgoing = CommonOutgoing<SmtpVerb>;
 
 const line = (verb: SmtpVerb, wire: string, extra: Partial<Outgoing> = {}): Outgoing => ({
   verb,

@@ -1,16 +1,9 @@
 // Shared by the POP3 and IMAP steps: writing an engine's command, recording it, and recording
 // server lines with their explanation. Long payloads (a whole message) are shown in part.
 import type { Connection } from '../../net/connection.js';
+import type { Outgoing } from '../../protocols/common/outgoing.js';
 import type { SessionRecorder } from '../recorder.js';
 import type { StepId } from '../types.js';
-
-export interface EngineOutgoing {
-  bytes: Buffer;
-  display: string[];
-  secret: boolean;
-  secrets: string[];
-  warnings: string[];
-}
 
 /** Lines of a payload shown in the transcript; the rest is summarised, not dropped silently. */
 export const SHOWN_PAYLOAD_LINES = 40;
@@ -19,7 +12,7 @@ export const writeCommand = (
   connection: Connection,
   recorder: SessionRecorder,
   step: StepId,
-  out: EngineOutgoing,
+  out: Outgoing,
 ): void => {
   recorder.secrets.add(out.secrets);
   for (const text of out.display) recorder.client(step, text, out.secret ? { secret: true } : {});
