@@ -3,11 +3,11 @@ export const USAGE = `mailmedic — find out, step by step, why mail does not wo
 
 Usage:
   mailmedic [TARGET] [options]          full-screen wizard
-  mailmedic --lab [SCENARIO]            the wizard against the built-in practice lab
+  mailmedic --lab [SCENARIO]            the wizard against the practice lab (not in this build yet)
   mailmedic check [TARGET] [options]    the same diagnosis without the full-screen UI
   mailmedic open REPORT.json            browse a saved session in the wizard, offline
   mailmedic explain CODE-OR-REPLY       explain "550", "5.7.1" or a pasted reply line
-  mailmedic lab [SCENARIO]              run the practice lab servers and print their ports
+  mailmedic lab [SCENARIO]              run the practice lab servers (not in this build yet)
 
 TARGET is a domain (example.com), an address (bob@example.com), a host, or host:port.
 
@@ -37,7 +37,7 @@ Options (wizard and check):
   --report FILE              write a report: .md .html .json or .txt
   --redact-identities        in reports also mask addresses, host names and IPs
   --json                     (check) the session JSON on stdout, nothing else
-  --lab SCENARIO             (check) run against the practice lab in that scenario
+  --lab SCENARIO             (check) the practice lab (not in this build yet)
   --domains-file FILE        (check) many domains, one per line ("-" for stdin)
   --concurrency N            (check) with --domains-file, N at a time (default 8)
   --no-color                 no colours (NO_COLOR is honoured too)
