@@ -68,7 +68,7 @@ export default tseslint.config(
   // protocols/: bytes in, events out. No I/O, no clocks, no UI, no other layer but knowledge data.
   restrict(['source/protocols/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
-    layers: ['net', 'dns', 'session', 'diagnosis', 'report', 'lab', 'ui'],
+    layers: ['net', 'dns', 'session', 'record', 'diagnosis', 'report', 'lab', 'ui'],
   }),
   {
     files: ['source/protocols/**'],
@@ -93,7 +93,7 @@ export default tseslint.config(
   // net/: sockets and deadlines, nothing above it.
   restrict(['source/net/**'], {
     names: [...noUi, ...noProc],
-    layers: ['dns', 'session', 'diagnosis', 'report', 'lab', 'ui', 'knowledge'],
+    layers: ['dns', 'session', 'record', 'diagnosis', 'report', 'lab', 'ui', 'knowledge'],
   }),
   // dns/: dns2 builds and decodes packets; our own UDP/TCP clients bound them in time and size.
   restrict(['source/dns/**'], {
@@ -105,7 +105,7 @@ export default tseslint.config(
       ...noUi,
       ...noProc,
     ],
-    layers: ['net', 'session', 'diagnosis', 'report', 'lab', 'ui'],
+    layers: ['net', 'session', 'record', 'diagnosis', 'report', 'lab', 'ui'],
     extraPatterns: [
       {
         group: ['**/protocols/smtp/**', '**/protocols/pop3/**', '**/protocols/imap/**'],
@@ -116,20 +116,26 @@ export default tseslint.config(
   // knowledge/: data people read and extend.
   restrict(['source/knowledge/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
-    layers: ['net', 'dns', 'session', 'diagnosis', 'report', 'lab', 'ui', 'protocols'],
+    layers: ['net', 'dns', 'session', 'record', 'diagnosis', 'report', 'lab', 'ui', 'protocols'],
   }),
-  // diagnosis/: pure rules over a session record.
-  restrict(['source/diagnosis/**'], {
+  // record/: the session record (types, facts, recorder, secrets, redaction). Everything reads it;
+  // it reads nothing but the protocols' shared helpers (printable, SASL masks).
+  restrict(['source/record/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
-    layers: ['net', 'dns', 'report', 'lab', 'ui'],
+    layers: ['net', 'dns', 'session', 'diagnosis', 'report', 'lab', 'ui', 'knowledge'],
     extraPatterns: [
       {
-        group: ['**/session/runner*', '**/session/steps/**'],
-        message: 'diagnosis reads the record, it does not run steps',
+        group: ['**/protocols/smtp/**', '**/protocols/pop3/**', '**/protocols/imap/**'],
+        message: 'record/ may use protocols/common only',
       },
     ],
   }),
-  // session/: the record and the step runner; it may drive net/ and dns/ but never draws.
+  // diagnosis/: pure rules over a session record; the drivers in session/ call it, not the reverse.
+  restrict(['source/diagnosis/**'], {
+    names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
+    layers: ['net', 'dns', 'session', 'report', 'lab', 'ui'],
+  }),
+  // session/: the drivers (runner, steps, gate, console); they drive net/ and dns/ but never draw.
   restrict(['source/session/**'], {
     names: [...noSockets, ...noUi, ...noProc],
     layers: ['report', 'lab', 'ui'],
@@ -137,13 +143,7 @@ export default tseslint.config(
   // report/: renders a session to text; no I/O at all.
   restrict(['source/report/**'], {
     names: [...noSockets, ...noUi, ...noTimers, ...noProc, ...noFs],
-    layers: ['net', 'dns', 'lab', 'ui'],
-    extraPatterns: [
-      {
-        group: ['**/session/runner*', '**/session/steps/**'],
-        message: 'reports read a session, they do not run steps',
-      },
-    ],
+    layers: ['net', 'dns', 'session', 'lab', 'ui'],
   }),
   // lab/: practice servers; listening sockets come from net/.
   restrict(['source/lab/**'], {
@@ -157,7 +157,7 @@ export default tseslint.config(
   // ui/: Ink only; the runner does the I/O, the CLI owns the process.
   restrict(['source/ui/**'], {
     names: [...noSockets, ...noProc, ...noFs],
-    layers: ['net', 'dns', 'lab', 'protocols'],
+    layers: ['net', 'dns', 'lab', 'protocols', 'session'],
   }),
   {
     files: ['source/ui/**'],

@@ -2,7 +2,7 @@
 // full send-and-retrieve, with the median time of each step and of delivery (accepted -> found).
 import { runCli } from '../test/helpers/cli.js';
 import { getMailStack } from '../test/helpers/mail-stack.js';
-import type { Session } from '../source/session/types.js';
+import type { Session } from '../source/record/types.js';
 import { fmt, median } from './stats.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);

@@ -2,9 +2,9 @@
 // Text output is one line a domain (in the file's order) with its worst finding; --json prints
 // one array of sessions. The exit code is the worst of all runs.
 import { readFile } from 'node:fs/promises';
-import { redactIdentities } from '../session/redaction.js';
+import { redactIdentities } from '../record/redaction.js';
 import { runSession } from '../session/runner.js';
-import type { Session } from '../session/types.js';
+import type { Session } from '../record/types.js';
 import { VERSION } from '../version.js';
 import type { Command, RunFlags } from './args.js';
 import type { CheckIo } from './check.js';

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { deadlinesFor } from '../net/deadlines.js';
 import type { RunConfig } from '../session/config.js';
-import type { StepId } from '../session/types.js';
+import type { StepId } from '../record/types.js';
 import type { RunFlags } from './args.js';
 import type { PasswordSources } from './password.js';
 import { readPassword } from './password.js';

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { createStaticController } from '../ui/static-controller.js';
 import { LiveSessionController } from '../session/live-controller.js';
-import type { Session } from '../session/types.js';
-import { SESSION_SCHEMA } from '../session/types.js';
+import type { Session } from '../record/types.js';
+import { SESSION_SCHEMA } from '../record/types.js';
 import { VERSION } from '../version.js';
 import type { Command, RunFlags } from './args.js';
 import { readPassword } from './password.js';

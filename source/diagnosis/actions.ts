@@ -1,6 +1,6 @@
 // What the wizard can do about a finding. The kinds are a contract with the wizard: it offers a
 // button for each one it knows and ignores the rest, so the names never change.
-import type { NextAction, Session } from '../session/types.js';
+import type { NextAction, Session } from '../record/types.js';
 
 export type ActionKind =
   | 'retry-port'

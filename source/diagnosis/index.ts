@@ -1,7 +1,7 @@
 // Runs every rule over a session. Rules are listed in the order of the steps, so that findings of
 // the same severity read in the order things happened. diagnose() never throws: a rule that fails
 // on an unexpected record gives no finding instead of taking the report down with it.
-import type { Finding, Session } from '../session/types.js';
+import type { Finding, Session } from '../record/types.js';
 import type { Rule } from './rule.js';
 import { authRules } from './rules/auth.js';
 import { bannerRules } from './rules/banner.js';

@@ -1,6 +1,6 @@
 // Helpers for findings built from server replies: which lines to cite, how severe a refusal is,
 // what the knowledge base adds about the product that sent it.
-import type { NextAction, Session, Severity, StepId } from '../session/types.js';
+import type { NextAction, Session, Severity, StepId } from '../record/types.js';
 import { explainCode } from './actions.js';
 import type { ReplyKind } from './reply-kinds.js';
 import { repliesOfKind, vendorOf } from './reply-kinds.js';

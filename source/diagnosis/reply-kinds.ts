@@ -3,7 +3,7 @@
 // rejection that also says "5.7.1" is a blocklisting, not a relay denial.
 import type { VendorPattern } from '../knowledge/index.js';
 import { matchVendorPatterns } from '../knowledge/index.js';
-import type { Session } from '../session/types.js';
+import type { Session } from '../record/types.js';
 import type { SmtpReplyView } from './transcript.js';
 import { replyLine, smtpReplies } from './transcript.js';
 

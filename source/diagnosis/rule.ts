@@ -1,6 +1,6 @@
 // A rule reads the finished (or partial) session and returns findings. Rules are pure: same
 // session in, same findings out; they never run anything, never read the clock, never mutate.
-import { factOf } from '../session/facts.js';
+import { factOf } from '../record/facts.js';
 import type {
   Finding,
   NextAction,
@@ -8,7 +8,7 @@ import type {
   Severity,
   StepId,
   TranscriptEntry,
-} from '../session/types.js';
+} from '../record/types.js';
 
 export interface Rule {
   /** Stable id: the id of the finding it produces (a catch-all rule's findings start with `${id}.`). */
@@ -30,7 +30,7 @@ export const stepFailed = (session: Session, id: StepId): boolean =>
   stepOf(session, id)?.status === 'error';
 
 /**
- * A fact not (yet) declared in session/facts.ts. Declared facts are read with factOf(); this is
+ * A fact not (yet) declared in record/facts.ts. Declared facts are read with factOf(); this is
  * for optional facts a rule can use when a step starts recording them.
  */
 export const serverLines = (session: Session, step: StepId): number[] =>

@@ -2,7 +2,7 @@
 // each answers, and POP3 and IMAP status responses. Rules match on these, and cite their line
 // indexes as evidence, so a finding points at the very reply that shows the problem.
 import { parseImapLine, parsePop3Line } from '../knowledge/index.js';
-import type { Session, StepId } from '../session/types.js';
+import type { Session, StepId } from '../record/types.js';
 
 export const SMTP_STEP_IDS: ReadonlySet<StepId> = new Set([
   'connect',

@@ -1,6 +1,6 @@
 // The session as one self-contained HTML page (no scripts, no external resources). Every text
 // from the session is HTML-escaped.
-import type { Session, TranscriptEntry } from '../session/types.js';
+import type { Session, TranscriptEntry } from '../record/types.js';
 
 const esc = (text: string): string =>
   text.replace(

@@ -1,5 +1,5 @@
 // Picks the exporter from the report file's extension (SPEC: .md .html .json .txt).
-import type { Session } from '../session/types.js';
+import type { Session } from '../record/types.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

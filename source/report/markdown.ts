@@ -1,6 +1,6 @@
 // The session as Markdown, for tickets and wikis. Server text goes into code spans and fenced
 // blocks, so nothing a server sends can become a link, an image or markup.
-import type { Session, TranscriptEntry } from '../session/types.js';
+import type { Session, TranscriptEntry } from '../record/types.js';
 
 const fence = (lines: string[]): string => {
   const longest = Math.max(

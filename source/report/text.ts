@@ -1,6 +1,6 @@
 // The session as plain text: what `check` prints and what a .txt report holds. Every server text
 // in the session is already escaped, so this only arranges it.
-import type { Finding, Session, StepRecord, TranscriptEntry } from '../session/types.js';
+import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
 
 export interface TextStyle {
   bold: (s: string) => string;

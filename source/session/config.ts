@@ -1,7 +1,7 @@
 // What a run needs to know, already validated: the CLI turns flags into this, the wizard builds
 // it from its screens, and the step runner reads nothing else.
 import type { Deadlines } from '../net/deadlines.js';
-import type { StepId } from './types.js';
+import type { StepId } from '../record/types.js';
 
 export type TlsMode = 'auto' | 'starttls' | 'implicit' | 'none';
 export type AuthMechanismChoice = 'auto' | 'plain' | 'login' | 'cram-md5' | 'xoauth2';

@@ -1,7 +1,7 @@
 // The guided driver's hook: before a command goes out, the wizard may show it, let the user edit
 // it, or hold it back. `check` runs without a gate. Secret commands are shown masked and cannot
 // be edited, so the wizard never holds the secret in its state.
-import type { StepId } from './types.js';
+import type { StepId } from '../record/types.js';
 
 export interface Proposal {
   step: StepId;

@@ -2,9 +2,9 @@
 // object after every change, as React's useSyncExternalStore needs) and asks for runs; how a
 // target becomes a RunConfig is the CLI's business, passed in as a function.
 import type { RunConfig } from './config.js';
-import type { SessionRecorder } from './recorder.js';
+import type { SessionRecorder } from '../record/recorder.js';
 import { runSession } from './runner.js';
-import type { Session, StepId } from './types.js';
+import type { Session, StepId } from '../record/types.js';
 
 export interface LiveControllerOptions {
   version: string;

@@ -7,17 +7,17 @@ import { isMailmedicError } from '../protocols/common/errors.js';
 import type { RunConfig } from './config.js';
 import type { CommandGate } from './gate.js';
 import { DEFAULT_SMTP_PORT } from './config.js';
-import { SessionRecorder } from './recorder.js';
+import { SessionRecorder } from '../record/recorder.js';
 import type { StepContext } from './steps/context.js';
 import { wants } from './steps/context.js';
-import { factOf } from './facts.js';
+import { factOf } from '../record/facts.js';
 import { runDns } from './steps/dns.js';
 import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
-import type { Session, Target } from './types.js';
+import type { Session, Target } from '../record/types.js';
 
 export interface RunOptions {
   version: string;

@@ -12,8 +12,8 @@ import type { SmtpReply } from '../protocols/smtp/reply.js';
 import type { DeadlineName } from '../net/deadlines.js';
 import type { CommandGate } from './gate.js';
 import { StoppedByUser } from './gate.js';
-import type { SessionRecorder } from './recorder.js';
-import type { StepId } from './types.js';
+import type { SessionRecorder } from '../record/recorder.js';
+import type { StepId } from '../record/types.js';
 
 export type ReplyEvent = Extract<SmtpEvent, { type: 'reply' }>;
 

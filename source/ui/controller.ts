@@ -1,7 +1,7 @@
 // The wizard's only window onto a session. The UI never runs a step itself: it reads the record
 // through this interface and asks for work to be done, so the same screens can show a live
 // diagnosis, the practice lab, or a saved report.
-import type { Session, StepId } from '../session/types.js';
+import type { Session, StepId } from '../record/types.js';
 
 export type WizardStart = { input: string } | { lab: string };
 

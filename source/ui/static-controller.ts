@@ -1,6 +1,6 @@
 // A controller over a fixed session where nothing runs: component tests, and browsing a saved
 // report (`mailmedic open REPORT.json`), where the record is all there is.
-import type { Session } from '../session/types.js';
+import type { Session } from '../record/types.js';
 import type { WizardController } from './controller.js';
 
 export interface StaticControllerOptions {

@@ -1,6 +1,6 @@
 // What each step is called on screen and what it will do, in the words a support engineer would
 // use on a call. Wording only; the steps themselves live in session/.
-import type { StepId } from '../session/types.js';
+import type { StepId } from '../record/types.js';
 
 export interface StepInfo {
   title: string;

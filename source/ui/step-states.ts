@@ -1,7 +1,7 @@
 // The rail's view of a session: every step, finished or not. The record only holds finished
 // steps, so "pending" and "running" are derived here.
-import { STEP_IDS } from '../session/types.js';
-import type { Session, StepId, StepRecord, StepStatus } from '../session/types.js';
+import { STEP_IDS } from '../record/types.js';
+import type { Session, StepId, StepRecord, StepStatus } from '../record/types.js';
 
 export type RailStatus = StepStatus | 'pending' | 'running';
 

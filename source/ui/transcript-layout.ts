@@ -1,7 +1,7 @@
 // Transcript entries laid out as screen rows, so scrolling moves by rows the user sees and a
 // 10 KB reply cannot push everything else off the screen. Text arrives escaped (session/ runs it
 // through printable()); nothing here interprets it.
-import type { Direction, Finding, Severity, TranscriptEntry } from '../session/types.js';
+import type { Direction, Finding, Severity, TranscriptEntry } from '../record/types.js';
 import { expandTabs, hardWrap, truncate, wordWrap } from './text-width.js';
 
 export type RowKind = Direction | 'explanation' | 'heading' | 'finding' | 'finding-text' | 'next';

@@ -4,7 +4,7 @@ import { parseDomainList, pool } from '../../source/cli/check-many.js';
 import { UsageError } from '../../source/cli/usage-error.js';
 import { runCli } from '../helpers/cli.js';
 import { closedPort, startFakeServer } from '../helpers/fake-server.js';
-import type { Session } from '../../source/session/types.js';
+import type { Session } from '../../source/record/types.js';
 
 test('a domain list: comments and blanks skipped, a bad line named by number', () => {
   assert.deepEqual(

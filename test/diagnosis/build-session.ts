@@ -8,7 +8,7 @@ import type {
   StepStatus,
   Target,
   TlsRecord,
-} from '../../source/session/types.js';
+} from '../../source/record/types.js';
 
 export class SessionBuilder {
   private readonly session: Session;

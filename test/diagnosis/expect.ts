@@ -1,7 +1,7 @@
 // Assertions over diagnose(): the finding with an id, its severity and evidence, or its absence.
 import assert from 'node:assert/strict';
 import { diagnose } from '../../source/diagnosis/index.js';
-import type { Finding, Session, Severity, StepId } from '../../source/session/types.js';
+import type { Finding, Session, Severity, StepId } from '../../source/record/types.js';
 
 const ids = (findings: Finding[]) =>
   findings.map((f) => `${f.severity} ${f.id}`).join(', ') || '(none)';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { diagnose, RULES } from '../../source/diagnosis/index.js';
 import type { Rule } from '../../source/diagnosis/rule.js';
-import type { Finding, Session } from '../../source/session/types.js';
+import type { Finding, Session } from '../../source/record/types.js';
 import { SessionBuilder, smtpPrefix } from './build-session.js';
 import { authScenarios } from './scenarios/auth.js';
 import { bannerScenarios } from './scenarios/banner.js';

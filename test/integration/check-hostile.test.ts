@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startFakeServer } from '../helpers/fake-server.js';
 import type { FakePeer } from '../helpers/fake-server.js';
 import { runCli } from '../helpers/cli.js';
-import type { Session } from '../../source/session/types.js';
+import type { Session } from '../../source/record/types.js';
 
 const run = async (script: (peer: FakePeer) => Promise<void> | void, extra: string[] = []) => {
   const server = await startFakeServer(script);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { answerWith, startFakeDns, zone } from '../helpers/fake-dns.js';
 import { startFakeServer } from '../helpers/fake-server.js';
 import { runCli } from '../helpers/cli.js';
-import type { Session } from '../../source/session/types.js';
+import type { Session } from '../../source/record/types.js';
 
 test(
   'a dead first MX: check falls back to the second and the session keeps both',

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { runCli } from '../helpers/cli.js';
-import type { Session } from '../../source/session/types.js';
+import type { Session } from '../../source/record/types.js';
 
 const T = { timeout: 90_000 };
 let stack: MailStack;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getMailStack } from '../helpers/mail-stack.js';
 import { runCli } from '../helpers/cli.js';
-import type { Session } from '../../source/session/types.js';
+import type { Session } from '../../source/record/types.js';
 
 test(
   'check --steps connect,banner,ehlo --json follows SPEC.md against the real Postfix',

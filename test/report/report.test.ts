@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatOf, renderReport } from '../../source/report/index.js';
 import { renderText, ANSI_STYLE } from '../../source/report/text.js';
-import { SessionRecorder } from '../../source/session/recorder.js';
-import { redactIdentities } from '../../source/session/redaction.js';
-import type { Session } from '../../source/session/types.js';
+import { SessionRecorder } from '../../source/record/recorder.js';
+import { redactIdentities } from '../../source/record/redaction.js';
+import type { Session } from '../../source/record/types.js';
 
 const hostileSession = (): Session => {
   const r = new SessionRecorder(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unsafeCharacterReason } from '../../source/protocols/common/input.js';
-import { STEP_IDS } from '../../source/session/types.js';
+import { STEP_IDS } from '../../source/record/types.js';
 import type { AppProps } from '../../source/ui/app.js';
 import { App } from '../../source/ui/app.js';
 import { WizardCrash } from '../../source/ui/exit.js';

@@ -1,6 +1,6 @@
 // A session part-way through a diagnosis, one step of each status, for the component tests.
-import { SESSION_SCHEMA } from '../../source/session/types.js';
-import type { Session } from '../../source/session/types.js';
+import { SESSION_SCHEMA } from '../../source/record/types.js';
+import type { Session } from '../../source/record/types.js';
 
 export const sessionFixture = (): Session => ({
   schema: SESSION_SCHEMA,

@@ -1,5 +1,5 @@
 // A controller that records what the wizard asks of it and serves a session the test controls.
-import type { Session, StepId } from '../../source/session/types.js';
+import type { Session, StepId } from '../../source/record/types.js';
 import type { WizardController, WizardStart } from '../../source/ui/controller.js';
 
 export interface SpyController extends WizardController {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { STEP_IDS } from '../../source/session/types.js';
+import { STEP_IDS } from '../../source/record/types.js';
 import { currentStep, stepStates } from '../../source/ui/step-states.js';
 import { sessionFixture } from './session-fixture.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import type { TranscriptEntry } from '../../source/session/types.js';
+import type { TranscriptEntry } from '../../source/record/types.js';
 import {
   MARKER_WIDTH,
   MAX_ROWS_PER_ENTRY,

@@ -1,8 +1,8 @@
 // Logging in: wrong credentials, the wrong kind of credential, a mechanism or encoding the
 // server does not take, and the servers that want TLS or AUTH before anything else.
 import type { PayloadIssue } from '../../protocols/common/sasl.js';
-import { factOf } from '../../session/facts.js';
-import type { Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session } from '../../record/types.js';
 import { retryInsecure, retryLater, retryPort, starttlsFirst } from '../actions.js';
 import { explainReply, kindRule, replyEvidence, vendorDetail } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';

@@ -1,7 +1,7 @@
 // The greeting: what it says about the server, the firewall in front of it, and the way the
 // server treats this client before a single command.
-import { factOf } from '../../session/facts.js';
-import type { Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session } from '../../record/types.js';
 import { retryLater, retryPort } from '../actions.js';
 import { explainReply, replyEvidence } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';

@@ -1,7 +1,7 @@
 // Why a connection did not happen, from the error code the net layer recorded, and what the
 // port 587 probe after a port 25 timeout tells about where the block is.
-import { factOf } from '../../session/facts.js';
-import type { NextAction, Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { NextAction, Session } from '../../record/types.js';
 import { compareResolver, nextMx, retryPort } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, notesMatching, serverLines, smtpTarget, stepFailed } from '../rule.js';

@@ -1,7 +1,7 @@
 // The DNS step names its problems itself (session.dns.problems, stable ids); these rules turn
 // each into a finding with the answers that show it and what to do next. A problem id the table
 // does not know yet still becomes a finding, through the catch-all rule.
-import type { NextAction, Session, Severity } from '../../session/types.js';
+import type { NextAction, Session, Severity } from '../../record/types.js';
 import { compareResolver, nextMx } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, linesWhere } from '../rule.js';

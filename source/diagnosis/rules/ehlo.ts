@@ -1,7 +1,7 @@
 // EHLO: whether the server accepts this client's name, which extensions it offers, and what a
 // firewall in the middle did to them.
-import { factOf } from '../../session/facts.js';
-import type { Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session } from '../../record/types.js';
 import { retryPort } from '../actions.js';
 import { explainReply, replyEvidence, vendorDetail } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';

@@ -1,6 +1,6 @@
 // Every failed step gets at least one error finding, even when no specific rule knows why yet:
 // an exit code of 1 must always be explained by something in findings[].
-import type { Finding, Session } from '../../session/types.js';
+import type { Finding, Session } from '../../record/types.js';
 import { linesWhere } from '../rule.js';
 
 export const stepFailureFallback = (session: Session, covered: ReadonlySet<string>): Finding[] =>

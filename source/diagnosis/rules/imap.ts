@@ -1,6 +1,6 @@
 // IMAP login and session problems, from the response codes of RFC 5530 ([AUTHENTICATIONFAILED],
 // [INUSE], [UNAVAILABLE], [PRIVACYREQUIRED]...) and the texts Dovecot and Gmail send.
-import type { Session } from '../../session/types.js';
+import type { Session } from '../../record/types.js';
 import { explainCode, retryLater, retryPort, starttlsFirst } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, quote, stepFailed } from '../rule.js';

@@ -1,6 +1,6 @@
 // What POP3 and IMAP have in common: the test message that never arrived, the password that
 // mailmedic would not send in clear, and a certificate that failed verification.
-import type { Session } from '../../session/types.js';
+import type { Session } from '../../record/types.js';
 import { retryInsecure, retryLater, retryPort } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, linesWhere, notesMatching, stepOf } from '../rule.js';

@@ -1,7 +1,7 @@
 // POP3 login and maildrop problems, from the bracketed response codes of RFC 2449 and 3206
 // ([IN-USE], [LOGIN-DELAY], [AUTH], [SYS/TEMP]) and Dovecot's wording.
-import { factOf } from '../../session/facts.js';
-import type { Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session } from '../../record/types.js';
 import { explainCode, retryLater, retryPort, starttlsFirst } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, quote, stepFailed } from '../rule.js';

@@ -1,7 +1,7 @@
 // Refusals during MAIL FROM, RCPT TO and DATA: who refused what, and why, in the words a
 // support engineer can repeat to the customer.
-import { factOf } from '../../session/facts.js';
-import type { Session } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session } from '../../record/types.js';
 import { retryLater, retryPort } from '../actions.js';
 import {
   addressIn,

@@ -1,7 +1,7 @@
 // TLS: whether it is offered and works, and what is wrong with the certificate, from the
 // verification error Node reports (session.tls.authorizationError) and the certificate facts.
-import { factOf } from '../../session/facts.js';
-import type { Session, Severity, TlsRecord } from '../../session/types.js';
+import { factOf } from '../../record/facts.js';
+import type { Session, Severity, TlsRecord } from '../../record/types.js';
 import { retryInsecure, retryPort, starttlsFirst } from '../actions.js';
 import { explainReply, replyEvidence } from '../reply-finding.js';
 import type { Rule } from '../rule.js';

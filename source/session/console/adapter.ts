@@ -5,7 +5,7 @@ export interface ConsoleOutgoing {
   display: string[];
   secret: boolean;
   secrets: string[];
-  /** Facts learned from the typed line before it was masked (session/facts.ts keys). */
+  /** Facts learned from the typed line before it was masked (record/facts.ts keys). */
   facts?: Record<string, unknown>;
 }
 

@@ -5,8 +5,8 @@ import { Connection } from '../../net/connection.js';
 import type { TlsOptions } from '../../net/connection.js';
 import type { Deadlines } from '../../net/deadlines.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
-import type { SessionRecorder } from '../recorder.js';
-import type { StepId } from '../types.js';
+import type { SessionRecorder } from '../../record/recorder.js';
+import type { StepId } from '../../record/types.js';
 import type { ConsoleAdapter } from './adapter.js';
 
 export interface ManualConsoleOptions {

@@ -2,8 +2,8 @@
 // it never decides what the user sees or how the process ends.
 import type { RunConfig } from '../config.js';
 import type { CommandGate } from '../gate.js';
-import type { SessionRecorder } from '../recorder.js';
-import type { StepId, StepStatus } from '../types.js';
+import type { SessionRecorder } from '../../record/recorder.js';
+import type { StepId, StepStatus } from '../../record/types.js';
 
 export interface StepContext {
   config: RunConfig;

@@ -2,8 +2,8 @@
 // server lines with their explanation. Long payloads (a whole message) are shown in part.
 import type { Connection } from '../../net/connection.js';
 import type { Outgoing } from '../../protocols/common/outgoing.js';
-import type { SessionRecorder } from '../recorder.js';
-import type { StepId } from '../types.js';
+import type { SessionRecorder } from '../../record/recorder.js';
+import type { StepId } from '../../record/types.js';
 
 /** Lines of a payload shown in the transcript; the rest is summarised, not dropped silently. */
 export const SHOWN_PAYLOAD_LINES = 40;

@@ -15,9 +15,9 @@ import { buildTestMessage } from '../../protocols/smtp/message.js';
 import { StoppedByUser } from '../gate.js';
 import type { ReplyEvent } from '../smtp-conversation.js';
 import { SmtpConversation } from '../smtp-conversation.js';
-import type { StepId } from '../types.js';
-import type { SessionFacts } from '../facts.js';
-import { factOf } from '../facts.js';
+import type { StepId } from '../../record/types.js';
+import type { SessionFacts } from '../../record/facts.js';
+import { factOf } from '../../record/facts.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { wants } from './context.js';
 

@@ -1,7 +1,7 @@
 // The nine steps down the left edge, each with its status glyph; the step on screen is marked
 // with "›" and bold, so it stands out without colour too.
 import { Box, Text } from 'ink';
-import type { StepId } from '../../session/types.js';
+import type { StepId } from '../../record/types.js';
 import type { RailStatus, StepState } from '../step-states.js';
 import { STATUS_GLYPH } from '../step-states.js';
 import type { Tone } from '../theme.js';

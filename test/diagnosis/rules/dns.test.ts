@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { diagnose } from '../../../source/diagnosis/index.js';
 import { KNOWN_DNS_PROBLEMS } from '../../../source/diagnosis/rules/dns.js';
-import type { Session } from '../../../source/session/types.js';
+import type { Session } from '../../../source/record/types.js';
 import { expectFinding, expectNone } from '../expect.js';
 import { expectedEvidence, withProblems } from '../scenarios/dns.js';
 

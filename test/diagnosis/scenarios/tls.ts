@@ -1,5 +1,5 @@
 // STARTTLS and certificates as the tls step records them.
-import type { TlsRecord } from '../../../source/session/types.js';
+import type { TlsRecord } from '../../../source/record/types.js';
 import { capabilities, SessionBuilder } from '../build-session.js';
 import type { Scenario, Scenarios } from './types.js';
 

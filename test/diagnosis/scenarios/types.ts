@@ -1,4 +1,4 @@
-import type { Session } from '../../../source/session/types.js';
+import type { Session } from '../../../source/record/types.js';
 
 /** A session that should make one rule fire, and the transcript lines it should cite. */
 export interface Scenario {

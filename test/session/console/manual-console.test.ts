@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ManualConsole } from '../../../source/session/console/manual-console.js';
 import { createSmtpAdapter } from '../../../source/session/console/smtp-adapter.js';
 import { createRawAdapter } from '../../../source/session/console/raw-adapter.js';
-import { SessionRecorder } from '../../../source/session/recorder.js';
+import { SessionRecorder } from '../../../source/record/recorder.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
 
 const until = async (check: () => boolean, ms = 3000): Promise<void> => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
-import { STEP_IDS } from '../../../source/session/types.js';
+import { STEP_IDS } from '../../../source/record/types.js';
 import { StepRail } from '../../../source/ui/components/step-rail.js';
 import { stepStates } from '../../../source/ui/step-states.js';
 import { ThemeProvider } from '../../../source/ui/theme.js';

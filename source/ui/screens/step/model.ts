@@ -1,6 +1,6 @@
 // What the step screen shows, computed once per render from the session, the screen state and the
 // space available, so the view and the key handlers agree on rows and page sizes.
-import type { Session, StepId, StepRecord } from '../../../session/types.js';
+import type { Session, StepId, StepRecord } from '../../../record/types.js';
 import type { StepInfo } from '../../step-info.js';
 import { STEP_INFO } from '../../step-info.js';
 import type { RailStatus, StepState } from '../../step-states.js';

@@ -1,7 +1,7 @@
 // The step screen as data: which step the user pinned (none: follow the run), which pane has
 // focus, and where the transcript is scrolled. Pure; geometry comes in with the actions.
-import { STEP_IDS } from '../../../session/types.js';
-import type { StepId } from '../../../session/types.js';
+import { STEP_IDS } from '../../../record/types.js';
+import type { StepId } from '../../../record/types.js';
 import type { HelpItem } from '../../components/help-panel.js';
 import type { FooterItem } from '../../keymap.js';
 

@@ -2,7 +2,7 @@
 // focus), the transcript scrolls with up/down while it has focus and with the page keys always.
 // Decisions that depend on the screen's state are the reducer's, so fast typing sees fresh state.
 import type { Dispatch } from 'react';
-import type { StepId } from '../../../session/types.js';
+import type { StepId } from '../../../record/types.js';
 import { useActions } from '../../use-actions.js';
 import type { StepScreenAction, StepScreenState } from './reducer.js';
 

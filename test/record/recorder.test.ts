@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SessionRecorder } from '../../source/session/recorder.js';
+import { SessionRecorder } from '../../source/record/recorder.js';
 import { createSaslClient, secretForms } from '../../source/protocols/common/sasl.js';
 
 const recorder = (): SessionRecorder => {
