@@ -18,9 +18,12 @@ import { IMAP_STATUS, IMAP_UNTAGGED_DATA } from './imap-codes.js';
 import { POP3_STATUS } from './pop3-codes.js';
 import type { EnhancedCodeExplanation, SmtpCodeExplanation } from './smtp-lookup.js';
 import { enhancedCode, explainSmtpCode } from './smtp-lookup.js';
-import { joinReplyText, replyLine } from './text.js';
+import type { Extraction, LayerSource, ReplyLayer, SmtpStage } from './extract.js';
+import { extractReplies } from './extract.js';
+import { mailOperator } from './mail-operators.js';
+import { replyLine } from './text.js';
 import type { CapabilityEntry, DnsOutcomeEntry, KnowledgeEntry, VendorPattern } from './types.js';
-import { matchVendorPatterns } from './vendor-lookup.js';
+import { identifyVendors, vendorPattern } from './vendor-lookup.js';
 
 export type ExplanationKind =
   | 'smtp-code'
@@ -61,6 +64,34 @@ export interface CapabilityExplanation {
   entry: CapabilityEntry;
 }
 
+/** One reply found in the pasted text: the reply that matters, or a wrapper around it. */
+export interface LayerExplanation {
+  /** "reply" for the innermost reply (the one that matters), "wrapper" for each layer around it. */
+  role: 'reply' | 'wrapper';
+  code?: number;
+  enhanced?: string;
+  text: string;
+  source: LayerSource;
+  /** What this layer is, in one sentence. */
+  about: string;
+  basic?: SmtpCodeExplanation;
+  enhancedEntry?: EnhancedCodeExplanation;
+  vendor: VendorPattern[];
+}
+
+/** What the wrapper or log says around the reply. */
+export interface ReplyContext {
+  /** The remote host named by the wrapper. */
+  host?: string;
+  /** Who runs that host, from its name or a marker in the reply ("Gmail"). */
+  operator?: string;
+  /** The SMTP step the reply answered. */
+  stage?: SmtpStage;
+  logStatus?: Extraction['logStatus'];
+  /** A DSN Status: field or a log's dsn= value. */
+  dsnStatus?: string;
+}
+
 export interface Explanation {
   /** What was given, unchanged (escape it before display). */
   input: string;
@@ -74,6 +105,9 @@ export interface Explanation {
   imap?: ImapExplanation;
   dns?: DnsOutcomeEntry;
   capabilities: CapabilityExplanation[];
+  /** Every reply found, outermost first; the last is the one explained above. Empty for codes. */
+  layers: LayerExplanation[];
+  context: ReplyContext;
   /** Observations that do not belong to one entry: retry advice, mismatches, cautions. */
   notes: string[];
 }
@@ -85,13 +119,12 @@ const empty = (input: string, kind: ExplanationKind): Explanation => ({
   kind,
   vendor: [],
   capabilities: [],
+  layers: [],
+  context: {},
   notes: [],
 });
 
 const SMTP_LINE = /^([2-5]\d\d)(?:([ -])(.*))?$/s;
-const ENHANCED_AT_START = /^([245]\.\d{1,3}\.\d{1,3})(?=\s|$)/;
-/** A reply inside a log line or bounce: "said: 554 5.7.1 <x>: Relay access denied". */
-const EMBEDDED_REPLY = /(?:^|[\s(:;'"=])([2-5]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})(?=\s|$)/;
 /** An enhanced code on its own, not part of a dotted number such as an IP address. */
 const EMBEDDED_ENHANCED = /(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.])/;
 const BARE_ENHANCED = /^[245xX]\.\d{1,3}\.\d{1,3}$/;
@@ -126,15 +159,29 @@ const explainUnsafe = (input: string): Explanation => {
 
   if (/^\d{3}$/.test(trimmed)) return explainBareCode(input, Number(trimmed));
   if (BARE_ENHANCED.test(trimmed)) return explainBareEnhanced(input, trimmed);
-  if (SMTP_LINE.test(first)) return explainSmtpLines(input, lines);
-  if (parsePop3Line(first)) return explainPop3(input, first);
-  const imap = parseImapLine(first);
-  if (imap && (imap.status || imap.data || imap.tag === '+')) return explainImap(input, first);
-  if (lines.length === 1 && KEYWORD.test(trimmed)) {
-    const keyword = explainKeyword(input, trimmed);
-    if (keyword) return keyword;
+  if (!SMTP_LINE.test(first)) {
+    if (parsePop3Line(first)) return explainPop3(input, first);
+    const imap = parseImapLine(first);
+    if (imap && (imap.status || imap.data || imap.tag === '+')) return explainImap(input, first);
+    if (lines.length === 1 && KEYWORD.test(trimmed)) {
+      const keyword = explainKeyword(input, trimmed);
+      if (keyword) return keyword;
+    }
   }
-  return explainFreeText(input, trimmed);
+  const extraction = extractReplies(input);
+  if (extraction.layers.length > 0) return explainExtracted(input, extraction);
+  const mailbox = embeddedMailboxLine(trimmed);
+  if (mailbox) {
+    const result =
+      mailbox.protocol === 'pop3'
+        ? explainPop3(input, mailbox.line)
+        : explainImap(input, mailbox.line);
+    result.notes.unshift(
+      `Found the ${mailbox.protocol.toUpperCase()} response "${mailbox.line.slice(0, 80)}" inside the pasted text (a client's log).`,
+    );
+    return result;
+  }
+  return explainFreeText(input, trimmed, extraction);
 };
 
 const explainPrefixed = (input: string, prefix: string, rest: string): Explanation => {
@@ -196,41 +243,163 @@ const explainBareEnhanced = (input: string, text: string): Explanation => {
   return { ...empty(input, 'enhanced-code'), ...(enhanced ? { enhanced } : {}) };
 };
 
-const explainSmtpLines = (input: string, lines: string[]): Explanation => {
-  const replyLines: { code: number; separator: string; text: string }[] = [];
-  for (const line of lines) {
-    const match = SMTP_LINE.exec(line);
-    if (!match) break;
-    replyLines.push({ code: Number(match[1]), separator: match[2] ?? ' ', text: match[3] ?? '' });
-  }
-  const code = replyLines[0]?.code ?? 0;
+const SOURCE_ABOUT: Record<LayerSource, string> = {
+  start: 'the reply as pasted',
+  'host-said': 'the remote server\'s reply, quoted by the sending server ("host ... said:")',
+  'refused-to-talk':
+    'the remote server refused the connection at its greeting ("refused to talk to me"), before any message was sent',
+  'exchange-remote-server': "Exchange's own status line around the remote server's reply",
+  'diagnostic-code': "the remote server's reply as the bounce's Diagnostic-Code gives it",
+  'exim-smtp-error':
+    'the remote server\'s reply, quoted by Exim ("SMTP error from remote mail server")',
+  'qmail-remote-host-said': 'the remote server\'s reply, quoted by qmail ("Remote host said:")',
+  embedded: 'a reply found inside the pasted text',
+};
+
+const WRAPPER_ABOUT: Partial<Record<LayerSource, string>> = {
+  'exchange-remote-server':
+    "Exchange's wrapper: its own status for the failed delivery. The remote server's reply inside it is what to act on.",
+};
+
+const explainLayer = (layer: ReplyLayer, role: 'reply' | 'wrapper'): LayerExplanation => {
+  const about =
+    role === 'wrapper'
+      ? (WRAPPER_ABOUT[layer.source] ??
+        "A wrapper around the inner reply: the sending side's own summary; the inner reply says why.")
+      : SOURCE_ABOUT[layer.source];
+  const basic = layer.code !== undefined ? explainSmtpCode(layer.code) : undefined;
+  const enhancedEntry = layer.enhanced ? enhancedCode(layer.enhanced) : undefined;
+  const vendor =
+    role === 'reply'
+      ? identifyVendors(
+          replyLine(layer.code ?? 0, layer.enhanced, layer.text).replace(/^0 /, ''),
+          replyLine(layer.code ?? 0, layer.enhanced, layer.unwrapped).replace(/^0 /, ''),
+        )
+      : layer.source === 'exchange-remote-server'
+        ? [vendorPattern('microsoft-exchange-wrapper')].filter((p) => p !== undefined)
+        : [];
+  return {
+    role,
+    ...(layer.code !== undefined ? { code: layer.code } : {}),
+    ...(layer.enhanced !== undefined ? { enhanced: layer.enhanced } : {}),
+    text: layer.text,
+    source: layer.source,
+    about,
+    ...(basic ? { basic } : {}),
+    ...(enhancedEntry ? { enhancedEntry } : {}),
+    vendor,
+  };
+};
+
+const STAGE_NOTES: Record<SmtpStage, string> = {
+  connection:
+    'It came at the connection or greeting: the receiving side refused the sending IP itself, whatever the message.',
+  'HELO/EHLO':
+    'It answered HELO/EHLO: the name the sending server introduced itself with was refused.',
+  STARTTLS: 'It answered STARTTLS: the TLS set-up failed or was refused.',
+  AUTH: 'It answered AUTH: the sign-in failed.',
+  'MAIL FROM': 'It answered MAIL FROM: the sender address or the sending host was refused.',
+  'RCPT TO':
+    'It answered RCPT TO: this recipient was refused (others in the same message may have been accepted).',
+  DATA: 'It answered DATA: the server would not take a message at all.',
+  'end of DATA':
+    'It answered the end of DATA: the server read the whole message and refused it (content, size or authentication).',
+};
+
+const explainExtracted = (input: string, extraction: Extraction): Explanation => {
+  const layers = extraction.layers;
+  const inner = layers[layers.length - 1] as ReplyLayer;
   const result: Explanation = { ...empty(input, 'smtp-reply') };
-  const basic = explainSmtpCode(code);
-  if (basic) result.basic = basic;
-  const codes = new Set(replyLines.map((line) => line.code));
-  if (codes.size > 1) {
+  result.layers = layers.map((layer, index) =>
+    explainLayer(layer, index === layers.length - 1 ? 'reply' : 'wrapper'),
+  );
+  const reply = result.layers[result.layers.length - 1] as LayerExplanation;
+  if (inner.code === undefined) result.kind = 'text';
+  if (reply.basic) result.basic = reply.basic;
+  if (inner.code !== undefined) attachEnhanced(result, inner.code, inner.enhanced);
+  else if (reply.enhancedEntry) result.enhanced = reply.enhancedEntry;
+  result.replyText = inner.text;
+  result.vendor = reply.vendor;
+
+  const operator = mailOperator(extraction.host, inner.text);
+  result.context = {
+    ...(extraction.host ? { host: extraction.host } : {}),
+    ...(operator ? { operator } : {}),
+    ...(extraction.stage ? { stage: extraction.stage } : {}),
+    ...(extraction.logStatus ? { logStatus: extraction.logStatus } : {}),
+    ...(extraction.dsnStatus ? { dsnStatus: extraction.dsnStatus } : {}),
+  };
+
+  const codeText = [inner.code, inner.enhanced].filter((part) => part !== undefined).join(' ');
+  const separateLines = layers.length > 1 && inner.source === 'start' && extraction.mixedCodes;
+  if (layers.length > 1 && !separateLines) {
     result.notes.push(
-      `The lines carry different codes (${[...codes].join(', ')}); in a real reply every line has the same code, so this is more than one reply or a broken server. The first code is explained.`,
+      `The pasted text holds ${layers.length} replies, one inside the other; the innermost ("${codeText}") is the remote server's own answer and is explained first. The outer ${layers.length === 2 ? 'one wraps' : 'ones wrap'} it.`,
+    );
+  } else if (inner.source !== 'start') {
+    result.notes.push(
+      `Found the reply "${codeText}" inside the pasted text: ${SOURCE_ABOUT[inner.source]}.`,
     );
   }
-  const last = replyLines[replyLines.length - 1];
-  if (last && last.separator === '-') {
+  if (extraction.host)
     result.notes.push(
-      `"${code}-" means more lines follow: this is part of a multi-line reply, and the last line ("${code} ...") may hold more of the text.`,
+      `The reply came from ${extraction.host}${operator ? ` (${operator}'s servers)` : ''}.`,
     );
-  }
-  if (replyLines.length < lines.length) {
+  else if (operator) result.notes.push(`The reply carries ${operator}'s marks.`);
+  if (extraction.stage) result.notes.push(STAGE_NOTES[extraction.stage]);
+  if (extraction.logStatus === 'deferred')
+    result.notes.push('The log says deferred: the message is still queued and will be retried.');
+  if (extraction.logStatus === 'bounced' || extraction.logStatus === 'expired')
+    result.notes.push('The log says the message bounced: it was returned to the sender.');
+  if (separateLines && extraction.mixedCodes)
     result.notes.push(
-      'Only the leading reply lines were read; the lines after them are not part of this reply.',
+      `The lines carry different codes (${extraction.mixedCodes.join(', ')}); in a real reply every line has the same code, so this is more than one reply or a broken server. The last one is explained.`,
     );
-  }
-  const text = replyLines.map((line) => line.text).join('\n');
-  const enhancedText = ENHANCED_AT_START.exec(replyLines[0]?.text.trim() ?? '')?.[1];
-  attachEnhanced(result, code, enhancedText);
-  result.replyText = joinReplyText(text);
-  result.vendor = vendorMatches(replyLine(code, enhancedText, text), input);
-  finishSmtp(result, code);
+  if (inner.continued && inner.code !== undefined)
+    result.notes.push(
+      `"${inner.code}-" means more lines follow: this is part of a multi-line reply, and the last line ("${inner.code} ...") may hold more of the text.`,
+    );
+  if (inner.code === undefined && inner.enhanced)
+    result.notes.push(
+      `Only an enhanced status code (${inner.enhanced}) was given for this recipient, with no three-digit reply code: the sending system wrote it, not a remote server.`,
+    );
+  if (inner.code !== undefined) finishSmtp(result, inner.code);
+  else for (const pattern of result.vendor) pushDefined(result.notes, pattern.caution);
+  if (result.vendor.length > 0 && (result.basic || result.enhanced))
+    result.notes.push(
+      `What ${result.vendor[0]?.vendor} means by this reply comes first; the generic meaning of the code${result.basic && result.enhanced ? 's' : ''} after it is what the standards say, which a provider may use for its own purpose.`,
+    );
   return result;
+};
+
+/** "... S: 2 NO [AUTHENTICATIONFAILED] ..." or "... -ERR ..." inside a client's log line. */
+const EMBEDDED_POP3 = /(?:^|[\s:>'"(])(-ERR|\+OK)(?=[\s[]|$)(.*)$/m;
+const EMBEDDED_IMAP =
+  /(?:^|[\s:>'"(])(?:([A-Za-z]{0,6}\d{1,8}|\*)\s+)?(NO|BAD|BYE|OK|PREAUTH)(\s+\[[A-Z][A-Z0-9-]*(?:\s[^\]]*)?\][^\n]*|\s+[^\n]*)?$/m;
+
+const embeddedMailboxLine = (
+  text: string,
+): { protocol: 'pop3' | 'imap'; line: string } | undefined => {
+  const flat = text.replace(/\\r\\n|\\n/g, '\n');
+  const pop3 = EMBEDDED_POP3.exec(flat);
+  if (pop3)
+    return {
+      protocol: 'pop3',
+      line: `${pop3[1] ?? ''}${(pop3[2] ?? '').replace(/['")]+$/, '')}`.trim(),
+    };
+  for (const line of flat.split('\n')) {
+    const imap = EMBEDDED_IMAP.exec(line);
+    if (!imap) continue;
+    const tag = imap[1];
+    const status = imap[2] ?? '';
+    const rest = (imap[3] ?? '').trim().replace(/['")]+$/, '');
+    const bracketed = rest.startsWith('[');
+    // Plain English has "OK" and "NO" in it: take a status only with a tag or a response code.
+    if (!tag && !bracketed) continue;
+    if ((status === 'OK' || status === 'PREAUTH') && !bracketed) continue;
+    return { protocol: 'imap', line: `${tag ?? '*'} ${status}${rest ? ` ${rest}` : ''}` };
+  }
+  return undefined;
 };
 
 const attachEnhanced = (
@@ -265,19 +434,6 @@ const finishSmtp = (result: Explanation, code: number): void => {
   }
 };
 
-const vendorMatches = (...texts: string[]): VendorPattern[] => {
-  const seen = new Set<string>();
-  const found: VendorPattern[] = [];
-  for (const text of texts) {
-    for (const pattern of matchVendorPatterns(text)) {
-      if (seen.has(pattern.id)) continue;
-      seen.add(pattern.id);
-      found.push(pattern);
-    }
-  }
-  return found;
-};
-
 const explainPop3 = (input: string, line: string): Explanation => {
   const parsed = parsePop3Line(line);
   const result = empty(input, 'pop3');
@@ -300,7 +456,7 @@ const explainPop3 = (input: string, line: string): Explanation => {
       'Plain -ERR says only that the command failed; servers that announce RESP-CODES add a bracketed code that says why.',
     );
   }
-  result.vendor = vendorMatches(input);
+  result.vendor = identifyVendors(input);
   return result;
 };
 
@@ -352,7 +508,7 @@ const explainImap = (input: string, line: string): Explanation => {
     );
   }
   result.imap = imap;
-  result.vendor = vendorMatches(input);
+  result.vendor = identifyVendors(input);
   return result;
 };
 
@@ -391,26 +547,9 @@ const explainKeyword = (input: string, word: string): Explanation | undefined =>
   return result;
 };
 
-const explainFreeText = (input: string, text: string): Explanation => {
-  const embedded = EMBEDDED_REPLY.exec(text);
-  if (embedded) {
-    const code = Number(embedded[1]);
-    const enhancedText = embedded[2];
-    const after = text.slice((embedded.index ?? 0) + embedded[0].length).trim();
-    const result: Explanation = { ...empty(input, 'smtp-reply') };
-    const basic = explainSmtpCode(code);
-    if (basic) result.basic = basic;
-    attachEnhanced(result, code, enhancedText);
-    result.replyText = joinReplyText(after);
-    result.vendor = vendorMatches(replyLine(code, enhancedText, after), input);
-    result.notes.push(
-      `Found the SMTP reply "${code} ${enhancedText ?? ''}" inside the pasted text (a log line or a bounce).`,
-    );
-    finishSmtp(result, code);
-    return result;
-  }
-  const vendor = vendorMatches(text);
-  const enhancedText = EMBEDDED_ENHANCED.exec(text)?.[1];
+const explainFreeText = (input: string, text: string, extraction: Extraction): Explanation => {
+  const vendor = identifyVendors(text, text.replace(/\s*\n\s*/g, ' '));
+  const enhancedText = extraction.dsnStatus ?? EMBEDDED_ENHANCED.exec(text)?.[1];
   if (vendor.length === 0 && !enhancedText) {
     const result = empty(input, 'unknown');
     result.notes.push(
@@ -419,6 +558,13 @@ const explainFreeText = (input: string, text: string): Explanation => {
     return result;
   }
   const result: Explanation = { ...empty(input, 'text'), vendor };
+  const operator = mailOperator(extraction.host, text);
+  result.context = {
+    ...(extraction.host ? { host: extraction.host } : {}),
+    ...(operator ? { operator } : {}),
+    ...(extraction.logStatus ? { logStatus: extraction.logStatus } : {}),
+    ...(extraction.dsnStatus ? { dsnStatus: extraction.dsnStatus } : {}),
+  };
   if (enhancedText) {
     const enhanced = enhancedCode(enhancedText);
     if (enhanced) {
@@ -428,6 +574,8 @@ const explainFreeText = (input: string, text: string): Explanation => {
       );
     }
   }
+  if (extraction.logStatus === 'deferred')
+    result.notes.push('The log says deferred: the message is still queued and will be retried.');
   for (const pattern of vendor) pushDefined(result.notes, pattern.caution);
   return result;
 };

@@ -80,16 +80,44 @@ export interface DnsOutcomeEntry extends KnowledgeEntry {
   mailImpact: string;
 }
 
-export type Vendor =
+/** Mailbox providers and filtering services: they are named only when the text identifies them. */
+export type ProviderVendor =
   | 'Gmail'
   | 'Microsoft 365'
   | 'Outlook.com'
   | 'Yahoo'
+  | 'iCloud'
+  | 'Comcast'
+  | 'GMX'
+  | 'WEB.DE'
+  | 'T-Online'
+  | 'Orange'
+  | 'Free'
+  | 'Proofpoint'
+  | 'Mimecast'
+  | 'Barracuda'
+  | 'Cisco Secure Email'
+  | 'Trend Micro'
+  | 'Cloudmark'
+  | 'Spamhaus'
+  | 'SpamCop';
+
+/** Server software: the name says whose default wording this is, not who runs the server. */
+export type SoftwareVendor =
   | 'Postfix'
   | 'postgrey'
   | 'Exim'
   | 'Sendmail'
-  | 'Dovecot';
+  | 'Dovecot'
+  | 'qmail'
+  | 'Courier'
+  | 'Cyrus'
+  | 'OpenSMTPD'
+  | 'Zimbra'
+  | 'hMailServer'
+  | 'MDaemon';
+
+export type Vendor = ProviderVendor | SoftwareVendor;
 
 /** A reply text that a known product sends, matched by a regular expression over the text. */
 export interface VendorPattern {
@@ -102,6 +130,7 @@ export interface VendorPattern {
   summary: string;
   detail: string;
   fix: string;
+  /** The vendor's public documentation this entry was written from (a URL). */
   reference: string;
   /** Real reply lines this pattern must match (a test holds every pattern to its examples). */
   examples: string[];

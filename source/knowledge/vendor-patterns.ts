@@ -3,6 +3,9 @@
 // (example.com, 192.0.2.0/24); a test holds every pattern to its own examples, so a new entry
 // needs at least one. Order matters only for display: all matching patterns are reported.
 import type { VendorPattern } from './types.js';
+import { FILTER_PATTERNS } from './vendor-patterns-filters.js';
+import { PROVIDER_PATTERNS } from './vendor-patterns-providers.js';
+import { SERVER_PATTERNS } from './vendor-patterns-servers.js';
 
 const GMAIL_ERRORS = 'https://support.google.com/a/answer/3726730';
 const GMAIL_SENDERS = 'https://support.google.com/a/answer/81126';
@@ -15,12 +18,12 @@ const YAHOO_ERRORS = 'https://senders.yahooinc.com/smtp-error-codes/';
 const POSTCONF = 'https://www.postfix.org/postconf.5.html';
 const EXIM_ACL =
   'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html';
-const SENDMAIL_CF =
-  'sendmail cf/README: anti-spam configuration control (FEATURE(access_db), relaying)';
+// The cf/README that ships with sendmail ("ANTI-SPAM CONFIGURATION CONTROL"), as published online.
+const SENDMAIL_CF = 'https://www.sendmail.org/~ca/email/doc8.12/cf/m4/anti_spam.html';
 const DOVECOT_SSL = 'https://doc.dovecot.org/2.3/configuration_manual/dovecot_ssl_configuration/';
 const DOVECOT_AUTH = 'https://doc.dovecot.org/2.3/configuration_manual/authentication/';
 
-export const VENDOR_PATTERNS: VendorPattern[] = [
+const CORE_PATTERNS: VendorPattern[] = [
   // ---------------------------------------------------------------- Gmail / Google Workspace
   {
     id: 'gmail-app-password',
@@ -356,13 +359,13 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'gmail-too-many-logins',
     vendor: 'Gmail',
     label: 'too many login attempts',
-    pattern: /Too many login attempts/i,
+    pattern: /Too many login attempts, please try again later\.?[^]*gsmtp/i,
     summary: 'Too many sign-in attempts: Google is refusing logins for a while',
     detail:
       'After repeated attempts (often a client retrying a wrong password), Google temporarily refuses authentication (454 4.7.0).',
     fix: 'Stop the client that keeps retrying, fix its credentials, and wait before trying again.',
     reference: GMAIL_ERRORS,
-    examples: ['454-4.7.0 Too many login attempts, please try again later.'],
+    examples: ['454-4.7.0 Too many login attempts, please try again later. a1si123 - gsmtp'],
   },
   {
     id: 'gmail-domain-policy',
@@ -733,7 +736,8 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'microsoft-dns-nonexistent-domain',
     vendor: 'Microsoft 365',
     label: 'recipient domain does not exist',
-    pattern: /SMTPSEND\.DNS\.NonExistentDomain|DNS domain \S+ does not exist/i,
+    pattern:
+      /SMTPSEND\.DNS\.NonExistentDomain|DNS domain \S+ does not exist \[Message=InfoDomainNonexistent\]/i,
     summary: 'Exchange could not find the recipient domain in DNS',
     detail:
       'The DNS lookup for the domain returned NXDOMAIN: a typo in the domain, or the domain lapsed.',
@@ -805,12 +809,15 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'yahoo-policy',
     vendor: 'Yahoo',
     label: 'not accepted for policy reasons',
-    pattern: /Message not accepted for policy reasons/i,
+    pattern:
+      /Message not accepted for policy reasons\.?\s+(?:\[PH\d\d\]\s+)?See https?:\/\/\S*yahoo/i,
     summary: 'Yahoo refused the message for policy reasons, usually failed DMARC/DKIM',
     detail:
       'A permanent 554 5.7.9, most often a DMARC failure against a p=reject domain (forwarded mail, lists, services sending as the domain).',
     fix: 'Make DKIM pass for the From: domain (or SPF aligned); for forwarders, use SRS and ARC.',
     reference: YAHOO_ERRORS,
+    caution:
+      'Yahoo uses 5.7.9 for policy refusals; in the IANA registry X.7.9 means "authentication mechanism is too weak".',
     examples: [
       '554 5.7.9 Message not accepted for policy reasons. See https://postmaster.yahooinc.com/error-codes',
     ],
@@ -846,7 +853,7 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'yahoo-mailbox-disabled',
     vendor: 'Yahoo',
     label: 'mailbox disabled',
-    pattern: /This mailbox is disabled/i,
+    pattern: /This mailbox is disabled \(554\.30\)/i,
     summary: 'The Yahoo mailbox exists but is disabled',
     detail: 'The account is inactive or suspended and does not accept mail.',
     fix: 'Reach the recipient by other means for a current address.',
@@ -859,7 +866,8 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'yahoo-resources-unavailable',
     vendor: 'Yahoo',
     label: 'resources temporarily unavailable',
-    pattern: /Resources temporarily (?:un|not )available/i,
+    pattern:
+      /Resources temporarily (?:un|not )available\.? Please try again later \[#4\.16\.\d+\]/i,
     summary: "Yahoo's servers are busy; the message will be retried",
     detail: 'A temporary 451: Yahoo could not process the transaction at that moment.',
     fix: 'Let the queue retry.',
@@ -1226,7 +1234,7 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     id: 'exim-administrative-prohibition',
     vendor: 'Exim',
     label: 'administrative prohibition',
-    pattern: /Administrative prohibition/i,
+    pattern: /(?:^|\s)Administrative prohibition\s*$/i,
     summary: 'An Exim ACL refused this without giving a specific reason',
     detail: "Exim's default message when an ACL denies without its own message.",
     fix: "Ask the server's administrator which rule matched.",
@@ -1448,7 +1456,8 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     detail:
       'mail_max_userip_connections (default 10) limits connections per user and client IP; phones, desktops and NAT add up.',
     fix: 'Close idle clients or reduce their connection count; the administrator may raise the limit.',
-    reference: 'Dovecot settings: mail_max_userip_connections',
+    reference:
+      'https://doc.dovecot.org/2.3/settings/core/#core_setting-mail_max_userip_connections',
     examples: [
       '* BYE Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
     ],
@@ -1485,7 +1494,18 @@ export const VENDOR_PATTERNS: VendorPattern[] = [
     detail:
       'The client (or someone typing by hand) sent several commands Dovecot could not parse. IMAP commands need a tag first: "a1 LOGIN user pass".',
     fix: 'Prefix every command with a tag and check the syntax.',
-    reference: 'RFC 9051 §2.2.1',
+    reference: 'https://www.rfc-editor.org/rfc/rfc9051#section-2.2.1',
     examples: ['* BYE Too many invalid IMAP commands.'],
   },
+];
+
+/**
+ * Every pattern, plain data. The expressions are literals: V8 compiles a literal's matcher on its
+ * first use, so loading this module does not compile 150 regular expressions.
+ */
+export const VENDOR_PATTERNS: VendorPattern[] = [
+  ...CORE_PATTERNS,
+  ...PROVIDER_PATTERNS,
+  ...FILTER_PATTERNS,
+  ...SERVER_PATTERNS,
 ];
