@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: builds, then runs each script in bench/ and prints its figures.
+// `npm run bench`: builds, then prints the one table of bench/table.ts (issue 13's figures and the
+// machine). `npm run bench -- startup smtp-engine` runs the named scripts in bench/ instead.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,16 @@ const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], 
   stdio: 'inherit',
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
-const benches = readdirSync(join(root, 'bench'))
-  .filter((f) => f.endsWith('.ts') && f !== 'stats.ts')
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const scripts = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts'));
+const benches =
+  only.length === 0 ? ['table.ts'] : scripts.filter((f) => only.some((o) => f.includes(o)));
+if (benches.length === 0) {
+  console.error(`no bench script matches ${only.join(' ')}; there are: ${scripts.join(' ')}`);
+  process.exit(2);
+}
 let failed = 0;
 for (const file of benches) {
-  console.log(`\n# ${file}`);
+  if (benches.length > 1) console.log(`\n# ${file}`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', file)], {
     stdio: 'inherit',
     cwd: root,

@@ -1,52 +1,169 @@
 #!/usr/bin/env node
-// One bundled, executable file: loading ink unbundled costs about half a second of start-up here.
+// The bundle: dist/mailmedic.js, a launcher of a few lines, and dist/lib/, one chunk per entry
+// path. `check`, `explain` and `--version` never load ink, react or yoga; the wizard's chunk is
+// read only when the wizard opens. Loading ink unbundled costs about half a second here, so the
+// dependencies stay bundled. Each measure below is switchable so bench/startup.ts can build the
+// variants side by side and show what each one pays (`node scripts/build.mjs --help`).
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pkg = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
-const outfile = `${root}dist/mailmedic.js`;
 
-await build({
-  entryPoints: [`${root}source/cli.tsx`],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  jsx: 'automatic',
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // CommonJS dependencies (dns2) call require() for node built-ins; give the ESM bundle one.
-  banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __mmCreateRequire } from 'node:module';",
-      'const require = __mmCreateRequire(import.meta.url);',
-    ].join('\n'),
+/**
+ * The launcher: turns on Node's module compile cache (22.1 and later) before anything big is
+ * compiled, then loads the entry chunk. Node 20 has no compile cache and simply goes on.
+ */
+const launcher = (compileCache) =>
+  [
+    '#!/usr/bin/env node',
+    ...(compileCache
+      ? [
+          "import nodeModule from 'node:module';",
+          // Caching is an optimisation only: a read-only or full cache directory must not stop us.
+          'try { nodeModule.enableCompileCache?.(); } catch {}',
+        ]
+      : []),
+    "await import('./lib/cli.js');",
+    '',
+  ].join('\n');
+
+/** Ink loads its devtools bridge (and with it `ws`) only when DEV=true: ship an empty stand-in. */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$|^\.\/devtools\.js$/ }, (args) =>
+      args.path === './devtools.js' && !args.importer.includes(`${join('node_modules', 'ink')}`)
+        ? undefined
+        : { path: args.path, namespace: 'stub' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
   },
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    __MAILMEDIC_VERSION__: JSON.stringify(pkg.version),
+};
+
+/** Replaces `from` by `to` in a dependency's source and fails the build when it is not there. */
+const patchSource = (name, file, edits) => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter: file }, async (args) => {
+      let text = await readFile(args.path, 'utf8');
+      for (const [from, to] of edits) {
+        if (!text.includes(from)) {
+          throw new Error(`${name}: ${args.path} changed; "${from}" not found. Update the patch.`);
+        }
+        text = text.split(from).join(to);
+      }
+      return { contents: text, loader: 'js' };
+    });
   },
-  plugins: [
-    {
-      // Ink loads its devtools bridge only when DEV=true; ship an empty stand-in instead of
-      // a dependency nobody installed.
-      name: 'no-devtools',
-      setup(b) {
-        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
-          path: 'react-devtools-core',
-          namespace: 'stub',
-        }));
-        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-          contents: 'export default { initialize() {}, connectToDevTools() {} };',
-          loader: 'js',
-        }));
-      },
-    },
-  ],
 });
-await chmod(outfile, 0o755);
+
+/**
+ * yoga-layout's wasm loader asks `typeof fetch` first, which makes Node load undici (tens of
+ * milliseconds) only to fetch a data: URL; without fetch it decodes the same embedded bytes.
+ */
+const yogaWithoutFetch = patchSource(
+  'yoga-without-fetch',
+  /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  [['typeof fetch', '"undefined"']],
+);
+
+/**
+ * string-width (ink's 8.x and wrap-ansi's 7.x) segments any non-ASCII text into graphemes and
+ * builds a large emoji expression on first use: ~15 ms for the RGI_Emoji set alone. The wizard's
+ * frames are box-drawing, arrows and Latin letters, which are one cell or East Asian wide each and
+ * never combine; source/ui/simple-width.js measures exactly those and hands anything else to the
+ * library (test/ui/simple-width.test.ts holds the two equal, code point by code point).
+ */
+const stringWidthFastPath = patchSource(
+  'string-width-fast-path',
+  /[\\/]string-width[\\/]index\.js$/,
+  [
+    ['export default function stringWidth(', 'function upstreamStringWidth('],
+    [
+      "import stripAnsi from 'strip-ansi';",
+      [
+        "import stripAnsi from 'strip-ansi';",
+        `import { simpleWidth } from ${JSON.stringify(join(root, 'source', 'ui', 'simple-width.ts'))};`,
+        'export default function stringWidth(input, options = {}) {',
+        "  if (typeof input !== 'string') return upstreamStringWidth(input, options);",
+        '  const text = !options.countAnsiEscapeCodes && (input.includes("\\u001B") || input.includes("\\u009B")) ? stripAnsi(input) : input;',
+        '  const width = simpleWidth(text, eastAsianWidth, options.ambiguousIsNarrow === false);',
+        '  return width >= 0 ? width : upstreamStringWidth(input, options);',
+        '}',
+      ].join('\n'),
+    ],
+  ],
+);
+
+export const DEFAULTS = { split: true, minify: true, compileCache: true, patches: true };
+
+/** Builds into `outdir` (dist/ by default); returns the path of the launcher. */
+export const buildBundle = async (options = {}) => {
+  const o = { ...DEFAULTS, outdir: join(root, 'dist'), ...options };
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  await rm(join(o.outdir, 'lib'), { recursive: true, force: true });
+  await mkdir(o.outdir, { recursive: true });
+  await build({
+    entryPoints: { cli: join(root, 'source', 'cli.tsx') },
+    outdir: join(o.outdir, 'lib'),
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: o.split,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    minifySyntax: true,
+    minifyWhitespace: o.minify,
+    minifyIdentifiers: o.minify,
+    // Names stay readable in the stack trace of an internal error (exit 3).
+    keepNames: o.minify,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // CommonJS dependencies (dns2) call require() for node built-ins; give the ESM chunks one.
+    banner: {
+      js: "import { createRequire as __mmCreateRequire } from 'node:module'; const require = __mmCreateRequire(import.meta.url);",
+    },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __MAILMEDIC_VERSION__: JSON.stringify(pkg.version),
+    },
+    plugins: [noDevtools, ...(o.patches ? [yogaWithoutFetch, stringWidthFastPath] : [])],
+  });
+  const launcherPath = join(o.outdir, 'mailmedic.js');
+  await writeFile(launcherPath, launcher(o.compileCache));
+  await chmod(launcherPath, 0o755);
+  return launcherPath;
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      outdir: { type: 'string' },
+      'no-split': { type: 'boolean' },
+      'no-minify': { type: 'boolean' },
+      'no-compile-cache': { type: 'boolean' },
+      'no-patches': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'node scripts/build.mjs [--outdir DIR] [--no-split] [--no-minify] [--no-compile-cache] [--no-patches]',
+    );
+  } else {
+    await buildBundle({
+      ...(values.outdir ? { outdir: values.outdir } : {}),
+      split: !values['no-split'],
+      minify: !values['no-minify'],
+      compileCache: !values['no-compile-cache'],
+      patches: !values['no-patches'],
+    });
+  }
+}

@@ -2,8 +2,6 @@
 // owned here: exit codes, signals and the terminal; nothing below decides how the process ends.
 import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
-import { runCheck } from './cli/check.js';
-import { runExplain } from './cli/explain.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { VERSION } from './version.js';
@@ -16,13 +14,18 @@ const dispatch = async (command: Command): Promise<number> => {
     case 'version':
       process.stdout.write(`mailmedic ${VERSION}\n`);
       return 0;
-    case 'explain':
+    case 'explain': {
+      // Each command's code is loaded when it runs: the build gives each entry path its own chunk,
+      // so --version and explain never compile the check engine, and check never compiles ink.
+      const { runExplain } = await import('./cli/explain.js');
       return runExplain(command.words, {
         stdout: (s) => process.stdout.write(s),
         stderr: (s) => process.stderr.write(s),
         color: command.color && process.stdout.isTTY === true,
       });
+    }
     case 'check': {
+      const { runCheck } = await import('./cli/check.js');
       const controller = new AbortController();
       const onSignal = (): void => controller.abort();
       process.once('SIGINT', onSignal);
@@ -40,8 +43,7 @@ const dispatch = async (command: Command): Promise<number> => {
     }
     case 'wizard':
     case 'open': {
-      // Loaded on demand: ink, react and yoga cost most of the start-up, and check, explain and
-      // --version never draw. esbuild keeps it in the one file, initialised only when reached.
+      // ink, react and yoga cost most of the start-up; only the wizard's chunk loads them.
       const { runWizardCommand } = await import('./cli/wizard-command.js');
       return runWizardCommand(command);
     }

@@ -550,9 +550,8 @@ describe('mail-stack (real Postfix + Dovecot + dnsmasq)', () => {
       .filter((t) => t.startsWith('v=spf1'));
     assert.equal(spf.length, 2, JSON.stringify(spf));
 
-    const t0 = Date.now();
+    // ENOTFOUND is an answer (NXDOMAIN); a resolver that timed out would give ETIMEOUT instead.
     await assert.rejects(r.resolve4('does-not-exist.test'), { code: 'ENOTFOUND' });
     await assert.rejects(r.resolveMx('nothing-here.example.test'), { code: 'ENOTFOUND' });
-    assert.ok(Date.now() - t0 < 1_500, 'NXDOMAIN answers come at once, not after a timeout');
   });
 });

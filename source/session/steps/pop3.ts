@@ -22,6 +22,12 @@ const STEP = 'pop3' as const;
 export const DEFAULT_POP3_PORT = 995;
 /** How many of the newest messages are searched for the test message. */
 const SEARCH_DEPTH = 50;
+/**
+ * What the step keeps of a retrieved message: every header and the start of the body. RETR only
+ * proves the message can be read whole; its octets are counted to the end, its bytes not kept, so
+ * a 50 MB message costs the same memory as a small one.
+ */
+const KEPT_MESSAGE_BYTES = 256 * 1024;
 
 type Answer = Pop3ResponseEvent | Extract<Pop3Event, { type: 'challenge' }>;
 
@@ -100,7 +106,11 @@ const attempt = async (
     ...(implicit ? { tls } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
-  const talk = new Pop3Talk(connection, new Pop3Engine({ tls: implicit }), ctx);
+  const talk = new Pop3Talk(
+    connection,
+    new Pop3Engine({ tls: implicit, maxMessageBytes: KEPT_MESSAGE_BYTES }),
+    ctx,
+  );
   try {
     const greeting = await talk.greeting();
     if (!greeting.response.ok)
@@ -183,7 +193,7 @@ const attempt = async (
         if (!retr.response.ok) return failure(`RETR ${n} failed`, retr);
         return {
           status: 'ok',
-          summary: `found the test message as message ${n} (${retr.message?.octets ?? 0} octets)${retr.message?.truncated ? ', truncated' : ''}`,
+          summary: `found the test message as message ${n} (${retr.message?.octets ?? 0} octets${retr.message?.truncated ? `, read to the end; the first ${KEPT_MESSAGE_BYTES / 1024} KiB kept` : ''})`,
           found: true,
         };
       }
