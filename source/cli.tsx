@@ -4,6 +4,7 @@ import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
+import { gate } from './record/gate.js';
 import { VERSION } from './version.js';
 
 const dispatch = async (command: Command): Promise<number> => {
@@ -57,11 +58,17 @@ const main = async (): Promise<number> => {
     return await dispatch(parseCommandLine(process.argv.slice(2), process.env));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`mailmedic: ${error.message}\nTry 'mailmedic --help'.\n`);
+      process.stderr.write(`mailmedic: ${gate(error.message)}\nTry 'mailmedic --help'.\n`);
       return 2;
     }
     process.stderr.write(
-      `mailmedic: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `mailmedic: internal error: ${(error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error)
+      )
+        .split('\n')
+        .map((l) => gate(l))
+        .join('\n')}\n`,
     );
     return 3;
   }

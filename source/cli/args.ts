@@ -1,5 +1,6 @@
 // argv -> a typed command. Everything that can be checked without I/O is checked here, and every
 // refusal names the flag; reading files and asking for passwords happens later, in options.ts.
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { unsafeCharacterReason } from '../protocols/common/input.js';
@@ -15,6 +16,8 @@ export interface RunFlags {
   port?: number;
   tls: TlsMode;
   insecure: boolean;
+  /** Consent to send credentials over a connection without TLS (always an error finding). */
+  plaintextAuth: boolean;
   caFiles: string[];
   ehlo: string;
   authUser?: string;
@@ -73,6 +76,7 @@ const OPTIONS = {
   steps: { type: 'string' },
   report: { type: 'string' },
   'redact-identities': { type: 'boolean' },
+  'plaintext-auth': { type: 'boolean' },
   json: { type: 'boolean' },
   lab: { type: 'string' },
   'domains-file': { type: 'string' },
@@ -121,8 +125,54 @@ const positiveNumber = (
   return n;
 };
 
+/** The longest wait --timeout may set: beyond it a timer would overflow (2^31 ms) long before. */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+/** A port as people write it: decimal digits only (Number() would take 1e3 and 0x19). */
+const decimalPort = (flag: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 1 && port <= 65535))
+    throw new UsageError(flag, `"${value}" is not a port (a decimal number from 1 to 65535)`);
+  return port;
+};
+
+const timeout = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 0.1 && seconds <= MAX_TIMEOUT_SECONDS))
+    throw new UsageError(
+      '--timeout',
+      `"${value}" is not a number of seconds from 0.1 to ${MAX_TIMEOUT_SECONDS}`,
+    );
+  return seconds;
+};
+
+/** --dns IP[:PORT]: resolvers are addresses; a name would need a resolver to find the resolver. */
+const resolver = (value: string): string => {
+  const v = safe('--dns', value)!;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(v);
+  const plainV4 = /^([^:]+)(?::(\d+))?$/.exec(v);
+  const [host, port] = bracketed
+    ? [bracketed[1]!, bracketed[2]]
+    : isIP(v) === 6
+      ? [v, undefined]
+      : plainV4
+        ? [plainV4[1]!, plainV4[2]]
+        : [v, undefined];
+  if (!isIP(host))
+    throw new UsageError('--dns', `"${value}" is not an IP address (IP, IP:PORT or [IPv6]:PORT)`);
+  if (port !== undefined) decimalPort('--dns', port);
+  return v;
+};
+
 const address = (flag: string, value: string | undefined): string | undefined => {
   const v = safe(flag, value);
+  if (flag === '--to' && (v === '' || v === '<>'))
+    throw new UsageError(
+      '--to',
+      `"${v}" is not a recipient; the null path <> is a sender (--from '<>'), never a recipient`,
+    );
   if (v === undefined || v === '' || v === '<>') return v;
   if (!/^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^<(.*)>$/, '$1')))
     throw new UsageError(flag, `"${v}" is not an address like name@example.com`);
@@ -248,20 +298,19 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
   for (const h of values.header ?? []) {
     if (!/^[!-9;-~]+:/.test(h)) throw new UsageError('--header', `"${h}" is not "Name: value"`);
   }
-  const port = positiveNumber('--port', values.port, true);
-  if (port !== undefined && port > 65535)
-    throw new UsageError('--port', `${port} is not a port (1-65535)`);
+  const port = decimalPort('--port', values.port);
   const ehlo = safe('--ehlo', values.ehlo) ?? hostname();
   if (/\s/.test(ehlo)) throw new UsageError('--ehlo', `"${ehlo}" contains white space`);
   const flags: RunFlags = {
     tls: oneOf('--tls', values.tls, TLS_MODES, 'auto'),
     insecure: values.insecure ?? false,
+    plaintextAuth: values['plaintext-auth'] ?? false,
     caFiles: (values['ca-file'] ?? []).map((f) => safe('--ca-file', f)!),
     ehlo,
     authMech: oneOf('--auth-mech', values['auth-mech'], MECHS, 'auto'),
     to: (values.to ?? []).map((t) => address('--to', t)!),
     headers: (values.header ?? []).map((h) => safe('--header', h)!),
-    dns: (values.dns ?? []).map((d) => safe('--dns', d)!),
+    dns: (values.dns ?? []).map(resolver),
     redactIdentities: values['redact-identities'] ?? false,
     color,
   };
@@ -275,7 +324,7 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
     pop3: values.pop3 !== undefined ? parseMailboxServer('--pop3', values.pop3, 'pop3') : undefined,
     imap: values.imap !== undefined ? parseMailboxServer('--imap', values.imap, 'imap') : undefined,
     mailboxUser: safe('--mailbox-user', values['mailbox-user']),
-    timeoutSeconds: positiveNumber('--timeout', values.timeout, false),
+    timeoutSeconds: timeout(values.timeout),
     steps: steps as StepId[] | undefined,
     report: safe('--report', values.report),
   };

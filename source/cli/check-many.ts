@@ -1,7 +1,7 @@
 // `check --domains-file FILE --concurrency N`: the same diagnosis for many domains, N at a time.
 // Text output is one line a domain (in the file's order) with its worst finding; --json prints
 // one array of sessions. The exit code is the worst of all runs.
-import { readFile } from 'node:fs/promises';
+import { gate, gateSession } from '../record/gate.js';
 import { redactIdentities } from '../record/redaction.js';
 import { runSession } from '../session/runner.js';
 import type { Session } from '../record/types.js';
@@ -11,13 +11,8 @@ import type { CheckIo } from './check.js';
 import { exitCodeOf } from './check.js';
 import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
+import { readBoundedFile, readBoundedStream } from './input-files.js';
 import { UsageError } from './usage-error.js';
-
-const readAll = async (stream: NodeJS.ReadStream): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-};
 
 /** One target a line; blank lines and # comments are skipped; a bad line names its number. */
 export const parseDomainList = (text: string): RunFlags['target'][] =>
@@ -63,7 +58,9 @@ const summaryLine = (session: Session): string => {
     : worst
       ? `${worst.title} (${worst.id})`
       : 'no problems found';
-  return `${verdict.padEnd(6)} ${session.target.input}  ${errors} error(s), ${warnings} warning(s): ${detail}`;
+  return gate(
+    `${verdict.padEnd(6)} ${session.target.input}  ${errors} error(s), ${warnings} warning(s): ${detail}`,
+  );
 };
 
 export const runCheckMany = async (
@@ -78,15 +75,10 @@ export const runCheckMany = async (
       '--report',
       'writes one session; with --domains-file use --json and keep stdout',
     );
-  let text: string;
-  try {
-    text = file === '-' ? await readAll(io.stdin) : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      '--domains-file',
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  const text =
+    file === '-'
+      ? await readBoundedStream('--domains-file', io.stdin)
+      : await readBoundedFile('--domains-file', file);
   const targets = parseDomainList(text);
   if (targets.length === 0) throw new UsageError('--domains-file', `${file} lists no domains`);
   // One password prompt at most, before anything runs: every run shares the flags.
@@ -114,7 +106,14 @@ export const runCheckMany = async (
     return session;
   });
   const shown = command.flags.redactIdentities ? sessions.map(redactIdentities) : sessions;
-  if (command.json) io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  if (command.json)
+    io.stdout.write(
+      `${JSON.stringify(
+        shown.map((s) => gateSession(s)),
+        null,
+        2,
+      )}\n`,
+    );
   else io.stdout.write(`${shown.map(summaryLine).join('\n')}\n`);
   return Math.max(...sessions.map(exitCodeOf));
 };

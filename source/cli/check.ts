@@ -4,12 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import { formatOf, renderReport } from '../report/index.js';
 import { renderJson } from '../report/json.js';
 import { ANSI_STYLE, PLAIN_STYLE, renderText } from '../report/text.js';
+import { shown as gated } from '../record/gate.js';
 import { redactIdentities } from '../record/redaction.js';
 import { runSession } from '../session/runner.js';
 import type { Session } from '../record/types.js';
 import { VERSION } from '../version.js';
 import type { Command } from './args.js';
 import { runCheckMany } from './check-many.js';
+import { checkReportPath } from './input-files.js';
 import { buildRunConfig } from './run-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -36,6 +38,7 @@ export const runCheck = async (
       'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]',
     );
   if (command.domainsFile !== undefined) return runCheckMany(command, io);
+  if (command.flags.report) await checkReportPath(command.flags.report);
   const config = await buildRunConfig(command.flags, {
     env: io.env,
     stdin: io.stdin,
@@ -54,7 +57,7 @@ export const runCheck = async (
   if (command.flags.report) {
     const format = formatOf(command.flags.report)!;
     await writeFile(command.flags.report, renderReport(shown, format), { mode: 0o600 });
-    if (!command.json) io.stderr.write(`report written to ${command.flags.report}\n`);
+    if (!command.json) io.stderr.write(gated`report written to ${command.flags.report}` + '\n');
   }
   if (io.signal?.aborted) {
     io.stderr.write(

@@ -1,7 +1,8 @@
 // Passwords come from MAILMEDIC_PASSWORD, a file, or a masked prompt: never from the command
 // line, where every user of the machine could read them in the process list.
-import { readFile } from 'node:fs/promises';
 import { unsafeCharacterReason } from '../protocols/common/input.js';
+import { shown } from '../record/gate.js';
+import { readBoundedFile } from './input-files.js';
 import { UsageError } from './usage-error.js';
 
 export interface PasswordSources {
@@ -53,15 +54,7 @@ export const promptMasked = (
 
 export const readPassword = async (who: string, sources: PasswordSources): Promise<string> => {
   if (sources.file) {
-    let text: string;
-    try {
-      text = await readFile(sources.file, 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        '--auth-pass-file',
-        `cannot read ${sources.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      );
-    }
+    const text = await readBoundedFile('--auth-pass-file', sources.file);
     // One trailing newline is how editors and `echo` end files; it is not part of the password.
     return check('--auth-pass-file', text.replace(/\r?\n$/, ''));
   }
@@ -75,6 +68,6 @@ export const readPassword = async (who: string, sources: PasswordSources): Promi
   }
   return check(
     'password',
-    await promptMasked(`Password for ${who}: `, sources.stdin, sources.stderr),
+    await promptMasked(shown`Password for ${who}: `, sources.stdin, sources.stderr),
   );
 };

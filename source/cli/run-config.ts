@@ -1,24 +1,15 @@
 // RunFlags (checked text) -> RunConfig (what the runner needs), doing the I/O the flags imply:
 // reading CA and body files and getting passwords.
-import { readFile } from 'node:fs/promises';
 import { deadlinesFor } from '../net/deadlines.js';
 import type { RunConfig } from '../session/config.js';
 import type { StepId } from '../record/types.js';
 import type { RunFlags } from './args.js';
 import type { PasswordSources } from './password.js';
 import { readPassword } from './password.js';
+import { readBoundedFile } from './input-files.js';
 import { UsageError } from './usage-error.js';
 
-const readText = async (flag: string, file: string): Promise<string> => {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      flag,
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-};
+const readText = readBoundedFile;
 
 /** The steps that make sense for what was given, when --steps does not say. */
 export const defaultSteps = (flags: RunFlags): StepId[] => {
@@ -68,6 +59,7 @@ export const buildRunConfig = async (
     },
     tls: flags.tls,
     insecure: flags.insecure,
+    plaintextAuth: flags.plaintextAuth,
     ca,
     ehlo: flags.ehlo,
     to: flags.to,

@@ -2,6 +2,7 @@
 // back exactly as it found it, however the process ends: q, Ctrl-C, a signal, or a crash. Whoever
 // enters full screen gets one idempotent restore(), also wired to every way out of the process.
 
+import { shown } from '../record/gate.js';
 /** Alternate screen buffer on, cursor hidden, screen cleared, cursor home. */
 export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[2J\x1b[H';
 /** Attributes reset, alternate screen off (the user's screen comes back), cursor shown. */
@@ -35,7 +36,8 @@ export const crashSite = (error: unknown, fallback: string): string => {
 };
 
 export const crashMessage = (where: string, error: unknown): string =>
-  `mailmedic: crashed in ${where}: ${error instanceof Error ? error.message : String(error)}\n`;
+  shown`mailmedic: crashed in ${where}: ${error instanceof Error ? error.message : String(error)}` +
+  '\n';
 
 const attempt = (action: () => void): void => {
   try {

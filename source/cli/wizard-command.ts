@@ -1,48 +1,18 @@
 // `mailmedic [TARGET]` and `mailmedic open REPORT.json`: builds the controller the wizard reads
 // and hands the terminal to it.
-import { readFile } from 'node:fs/promises';
 import { createStaticController } from '../ui/static-controller.js';
 import { LiveSessionController } from '../session/live-controller.js';
-import type { Session } from '../record/types.js';
-import { SESSION_SCHEMA } from '../record/types.js';
 import { VERSION } from '../version.js';
 import type { Command, RunFlags } from './args.js';
 import { readPassword } from './password.js';
 import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
-import { UsageError } from './usage-error.js';
+import { readSessionFile } from './session-file.js';
 import { runWizard } from './wizard.js';
 
-const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
+export { readSessionFile };
 
-export const readSessionFile = async (file: string): Promise<Session> => {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      'open',
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-  let session: Session;
-  try {
-    session = JSON.parse(text) as Session;
-  } catch {
-    throw new UsageError(
-      'open',
-      `${file} is not JSON; save a session with --report FILE.json or check --json`,
-    );
-  }
-  if (
-    session?.schema !== SESSION_SCHEMA ||
-    !Array.isArray(session.steps) ||
-    !Array.isArray(session.transcript)
-  ) {
-    throw new UsageError('open', `${file} is not a mailmedic session (schema ${SESSION_SCHEMA})`);
-  }
-  return session;
-};
+const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
 export const runWizardCommand = async (
   command: Extract<Command, { kind: 'wizard' | 'open' }>,

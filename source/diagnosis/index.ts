@@ -5,6 +5,7 @@ import type { Finding, Session } from '../record/types.js';
 import type { Rule } from './rule.js';
 import { authRules } from './rules/auth.js';
 import { bannerRules } from './rules/banner.js';
+import { cleartextRules } from './rules/cleartext.js';
 import { connectRules } from './rules/connect.js';
 import { dnsRules } from './rules/dns.js';
 import { ehloRules } from './rules/ehlo.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...sendRules,
   ...pop3Rules,
   ...imapRules,
+  ...cleartextRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

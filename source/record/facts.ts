@@ -12,6 +12,15 @@ export interface StepErrorFact {
   command?: string;
 }
 
+/** A login that met a connection without TLS: sent with consent (--plaintext-auth), or not. */
+export interface CleartextFact {
+  sent: boolean;
+  protocol: 'smtp' | 'pop3' | 'imap';
+  host: string;
+  port: number;
+  user: string;
+}
+
 export interface CapabilitiesFact {
   serverName: string;
   /** Each extension line as sent after "250-", e.g. "SIZE 10240000", "AUTH PLAIN LOGIN". */
@@ -54,6 +63,9 @@ export interface SessionFacts {
   'send.acceptedAt': number;
   'pop3.login': { ok: boolean; code?: string; text: string; capa: string[] };
   'imap.login': { status: string; code?: string; text: string };
+  'auth.cleartext': CleartextFact;
+  'pop3.cleartext': CleartextFact;
+  'imap.cleartext': CleartextFact;
   /** `${step}.error` for any step: the typed error that ended it. */
   [stepError: `${string}.error`]: StepErrorFact;
 }

@@ -8,9 +8,13 @@ const MIN_ECHO_LENGTH = 3;
 
 export class SecretRegistry {
   private readonly forms = new Set<string>();
+  private sorted: string[] = [];
 
   add(forms: Iterable<string>): void {
+    const before = this.forms.size;
     for (const form of forms) if (form.length >= MIN_ECHO_LENGTH) this.forms.add(form);
+    if (this.forms.size !== before)
+      this.sorted = [...this.forms].sort((a, b) => b.length - a.length);
   }
 
   get size(): number {
@@ -21,7 +25,7 @@ export class SecretRegistry {
   mask(text: string): string {
     if (this.forms.size === 0) return text;
     let out = text;
-    for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
+    for (const form of this.sorted) {
       if (out.includes(form)) out = out.split(form).join(MASK);
     }
     return out;

@@ -1,9 +1,10 @@
 // The session as one self-contained HTML page (no scripts, no external resources). Every text
 // from the session is HTML-escaped.
+import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
 
-const esc = (text: string): string =>
-  text.replace(
+export const escapeHtml = (text: string): string =>
+  String(text).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
@@ -16,25 +17,28 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.25rem
 
 const line = (e: TranscriptEntry): string => {
   const dir = e.dir === 'client' ? 'C:' : e.dir === 'server' ? 'S:' : ' ·';
-  const main = `<span class="${e.dir}">${dir} ${esc(e.text)}</span>`;
+  const main = `<span class="${esc(e.dir)}">${dir} ${esc(e.text)}</span>`;
   return e.explanation ? `${main}\n<span class="expl">     ↳ ${esc(e.explanation)}</span>` : main;
 };
 
-export const renderHtml = (session: Session): string => {
+const esc = escapeHtml;
+
+export const renderHtml = (unsafe: Session): string => {
+  const session = gateSession(unsafe);
   const target = session.target.server
     ? `${session.target.server.host}:${session.target.server.port}`
     : session.target.input;
   const steps = session.steps
     .map(
       (s) =>
-        `<tr><td>${s.id}</td><td class="${s.status}">${s.status}</td><td>${esc(s.summary)}</td><td>${s.durationMs} ms</td></tr>`,
+        `<tr><td>${esc(s.id)}</td><td class="${esc(s.status)}">${esc(s.status)}</td><td>${esc(s.summary)}</td><td>${esc(String(s.durationMs))} ms</td></tr>`,
     )
     .join('\n');
   const findings = session.findings
     .map(
       (
         f,
-      ) => `<section><h3 class="${f.severity}">[${f.severity}] ${esc(f.title)}</h3><p>${esc(f.explanation)}</p>
+      ) => `<section><h3 class="${esc(f.severity)}">[${esc(f.severity)}] ${esc(f.title)}</h3><p>${esc(f.explanation)}</p>
 ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[i] ? [line(session.transcript[i]!)] : [])).join('\n')}</pre>` : ''}
 <ul>${f.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
     )
@@ -42,14 +46,14 @@ ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[
   const transcript = session.steps
     .map((s) => {
       const lines = session.transcript.filter((e) => e.step === s.id).map(line);
-      return lines.length > 0 ? `<h3>${s.id}</h3><pre>${lines.join('\n')}</pre>` : '';
+      return lines.length > 0 ? `<h3>${esc(s.id)}</h3><pre>${lines.join('\n')}</pre>` : '';
     })
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mailmedic report: ${esc(target)}</title>
 <meta name="generator" content="mailmedic ${esc(session.tool.version)}"><style>${STYLE}</style></head>
 <body><h1>mailmedic report: ${esc(target)}</h1><p>Started ${esc(session.startedAt)}.</p>
-${session.failure ? `<p class="error">mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${esc(session.failure.message)}</p>` : ''}
+${session.failure ? `<p class="error">mailmedic failed${session.failure.step ? ` in the ${esc(session.failure.step)} step` : ''}: ${esc(session.failure.message)}</p>` : ''}
 <h2>Steps</h2><table><tr><th>step</th><th>status</th><th>summary</th><th>time</th></tr>
 ${steps}</table>
 <h2>Findings</h2>${findings || '<p class="ok">No problems found.</p>'}

@@ -1,5 +1,6 @@
 // The session as Markdown, for tickets and wikis. Server text goes into code spans and fenced
 // blocks, so nothing a server sends can become a link, an image or markup.
+import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
 
 const fence = (lines: string[]): string => {
@@ -11,14 +12,36 @@ const fence = (lines: string[]): string => {
   return [`${marks}text`, ...lines, marks].join('\n');
 };
 
-const inline = (text: string): string => text.replace(/[\\`*_[\]<>|#!]/g, (c) => `\\${c}`);
+const escapeMarkup = (text: string): string =>
+  text.replace(/[\\`*_[\]<>|#!~&()]/g, (c) => `\\${c}`);
+
+/**
+ * What GitHub-flavoured Markdown would turn into a link on its own: a scheme (https://, mailto:),
+ * a www. name, an e-mail address. These go into code spans, where nothing is a link.
+ */
+const LINKISH =
+  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:|\bxmpp:)[^\s`|]*|[^\s`|<>@()[\]]+@[^\s`|<>@()[\]]+\.[^\s`|<>@()[\]]+/gi;
+
+/** One line of outside text for Markdown prose: markup escaped, anything link-like in code. */
+export const inlineMarkdown = (text: string): string => {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(LINKISH)) {
+    out += escapeMarkup(text.slice(last, match.index));
+    out += `\`${match[0]}\``;
+    last = match.index + match[0].length;
+  }
+  return out + escapeMarkup(text.slice(last));
+};
+const inline = inlineMarkdown;
 
 const transcriptLine = (e: TranscriptEntry): string[] => {
   const dir = e.dir === 'client' ? 'C:' : e.dir === 'server' ? 'S:' : ' ·';
   return [`${dir} ${e.text}`, ...(e.explanation ? [`     ↳ ${e.explanation}`] : [])];
 };
 
-export const renderMarkdown = (session: Session): string => {
+export const renderMarkdown = (unsafe: Session): string => {
+  const session = gateSession(unsafe);
   const out: string[] = [];
   const target = session.target.server
     ? `${session.target.server.host}:${session.target.server.port}`
@@ -26,7 +49,7 @@ export const renderMarkdown = (session: Session): string => {
   out.push(
     `# mailmedic report: ${inline(target)}`,
     '',
-    `Started ${session.startedAt} with mailmedic ${session.tool.version}.`,
+    `Started ${inline(session.startedAt)} with mailmedic ${inline(session.tool.version)}.`,
     '',
   );
   const errors = session.findings.filter((f) => f.severity === 'error').length;
@@ -34,17 +57,19 @@ export const renderMarkdown = (session: Session): string => {
   out.push(`**Result:** ${errors} error(s), ${warnings} warning(s).`, '');
   if (session.failure)
     out.push(
-      `> mailmedic failed${session.failure.step ? ` in the ${session.failure.step} step` : ''}: ${inline(session.failure.message)}`,
+      `> mailmedic failed${session.failure.step ? ` in the ${inline(session.failure.step)} step` : ''}: ${inline(session.failure.message)}`,
       '',
     );
   out.push('## Steps', '', '| step | status | summary | time |', '|---|---|---|---|');
   for (const s of session.steps)
-    out.push(`| ${s.id} | ${s.status} | ${inline(s.summary)} | ${s.durationMs} ms |`);
+    out.push(
+      `| ${inline(s.id)} | ${inline(s.status)} | ${inline(s.summary)} | ${inline(String(s.durationMs))} ms |`,
+    );
   out.push('');
   if (session.findings.length > 0) {
     out.push('## Findings', '');
     for (const f of session.findings) {
-      out.push(`### [${f.severity}] ${inline(f.title)}`, '', inline(f.explanation), '');
+      out.push(`### [${inline(f.severity)}] ${inline(f.title)}`, '', inline(f.explanation), '');
       if (f.evidence.length > 0)
         out.push(
           fence(
@@ -62,7 +87,7 @@ export const renderMarkdown = (session: Session): string => {
   for (const s of session.steps) {
     const lines = session.transcript.filter((e) => e.step === s.id).flatMap(transcriptLine);
     if (lines.length === 0) continue;
-    out.push(`### ${s.id}`, '', fence(lines), '');
+    out.push(`### ${inline(s.id)}`, '', fence(lines), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 };

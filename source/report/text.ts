@@ -1,5 +1,7 @@
-// The session as plain text: what `check` prints and what a .txt report holds. Every server text
-// in the session is already escaped, so this only arranges it.
+// The session as plain text: what `check` prints and what a .txt report holds. The session passes
+// the gate again here (a session may come from a file), so only our own styling reaches the
+// terminal as control characters.
+import { gate, gateSession } from '../record/gate.js';
 import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
 
 export interface TextStyle {
@@ -50,10 +52,10 @@ const statusColor = (style: TextStyle, status: StepRecord['status']): ((s: strin
 const prefix: Record<TranscriptEntry['dir'], string> = { client: 'C:', server: 'S:', note: ' ·' };
 
 export const renderTranscriptLine = (entry: TranscriptEntry, style: TextStyle): string[] => {
-  const head = `${prefix[entry.dir]} ${entry.text}`;
+  const head = `${prefix[entry.dir] ?? ' ?'} ${gate(entry.text)}`;
   const line =
     entry.dir === 'client' ? style.cyan(head) : entry.dir === 'note' ? style.dim(head) : head;
-  return entry.explanation ? [line, style.dim(`     ↳ ${entry.explanation}`)] : [line];
+  return entry.explanation ? [line, style.dim(`     ↳ ${gate(entry.explanation)}`)] : [line];
 };
 
 const renderFinding = (finding: Finding, index: number, style: TextStyle): string[] => {
@@ -78,7 +80,8 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
   ];
 };
 
-export const renderText = (session: Session, style: TextStyle = PLAIN_STYLE): string => {
+export const renderText = (unsafe: Session, style: TextStyle = PLAIN_STYLE): string => {
+  const session = gateSession(unsafe);
   const out: string[] = [];
   const target = session.target.server
     ? `${session.target.server.host}:${session.target.server.port}`

@@ -19,6 +19,11 @@ export interface RunConfig {
   port?: number;
   tls: TlsMode;
   insecure: boolean;
+  /**
+   * Consent to send credentials over a connection without TLS (`--plaintext-auth`, or the
+   * wizard's and console's confirmation). `insecure` is about certificates only.
+   */
+  plaintextAuth?: boolean;
   /** Extra CA certificates (PEM) to trust. */
   ca: string[];
   ehlo: string;

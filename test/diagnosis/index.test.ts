@@ -7,6 +7,7 @@ import type { Finding, Session } from '../../source/record/types.js';
 import { SessionBuilder, smtpPrefix } from './build-session.js';
 import { authScenarios } from './scenarios/auth.js';
 import { bannerScenarios } from './scenarios/banner.js';
+import { cleartextScenarios } from './scenarios/cleartext.js';
 import { connectScenarios } from './scenarios/connect.js';
 import { dnsScenarios } from './scenarios/dns.js';
 import { ehloScenarios } from './scenarios/ehlo.js';
@@ -24,6 +25,7 @@ const SCENARIOS: Scenarios = {
   ...sendScenarios,
   ...mailboxScenarios,
   ...dnsScenarios,
+  ...cleartextScenarios,
 };
 
 const FIXTURES = new URL('../fixtures/sessions/', import.meta.url);

@@ -56,7 +56,7 @@ test('Markdown: server text stays inside code fences, findings are escaped', () 
   const fenceOpen = md.indexOf('```', md.indexOf('### banner'));
   const line = md.indexOf('S: 220 <script>', fenceOpen);
   assert.ok(fenceOpen > 0 && line > fenceOpen, 'the reply is inside a fence');
-  assert.match(md, /Title with \\<tags\\> & \\\*stars\\\*/);
+  assert.match(md, /Title with \\<tags\\> \\& \\\*stars\\\*/);
   assert.ok(!md.includes('\x1b'));
 });
 

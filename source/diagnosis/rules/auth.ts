@@ -3,7 +3,7 @@
 import type { PayloadIssue } from '../../protocols/common/sasl.js';
 import { factOf } from '../../record/facts.js';
 import type { Session } from '../../record/types.js';
-import { retryInsecure, retryLater, retryPort, starttlsFirst } from '../actions.js';
+import { retryLater, retryPort, starttlsFirst } from '../actions.js';
 import { explainReply, kindRule, replyEvidence, vendorDetail } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';
 import type { Rule } from '../rule.js';
@@ -359,12 +359,9 @@ export const authRules: Rule[] = [
             startTls
               ? 'Run again with --tls starttls (or auto).'
               : 'Use the port for encrypted submission: 465 (implicit TLS) or 587 with STARTTLS.',
-            'Only for a test account on a trusted network: --insecure sends the password anyway.',
+            'Only for a test account on a trusted network: --plaintext-auth sends the password anyway, and the report says so (--insecure is about certificates only).',
           ],
-          actions: [
-            startTls ? starttlsFirst() : retryPort(smtpPort(session) === 465 ? 587 : 465),
-            retryInsecure('Send the password anyway (--insecure)'),
-          ],
+          actions: [startTls ? starttlsFirst() : retryPort(smtpPort(session) === 465 ? 587 : 465)],
         }),
       ];
     },

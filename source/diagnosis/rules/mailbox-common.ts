@@ -71,8 +71,9 @@ export const noTlsRule = (step: MailboxStep): Rule => ({
         next: [
           `Use the ${protocol} port with implicit TLS, ${tlsPort} (${protocol === 'POP3' ? 'pop3s' : 'imaps'}://HOST:${tlsPort}).`,
           `Enable ${stls} on the server (Dovecot: ssl = yes with a certificate).`,
+          'Only for a test account on a trusted network: --plaintext-auth sends the password anyway, and the report says so (--insecure is about certificates only).',
         ],
-        actions: [retryPort(tlsPort), retryInsecure('Send the password anyway (--insecure)')],
+        actions: [retryPort(tlsPort)],
       }),
     ];
   },

@@ -36,12 +36,55 @@ export const decodeBase64Text = (value: string): string | undefined => {
   return Buffer.from(trimmed, 'base64').toString('utf8');
 };
 
-/** Every encoding in which a secret might show up again: as typed, base64, and quoted for IMAP. */
+/**
+ * The base64 characters that depend on the secret alone, when the secret sits at byte offset 0, 1
+ * or 2 of a longer blob (a server's challenge or error that embeds it): those characters are the
+ * same whatever surrounds the secret, so they are what an echo inside any base64 text contains.
+ */
+const alignedBase64 = (bytes: Buffer): string[] =>
+  [0, 1, 2].flatMap((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
+    const core = encoded.slice(
+      Math.ceil((8 * offset) / 6),
+      Math.floor((8 * (offset + bytes.length)) / 6),
+    );
+    // Shorter cores would mask ordinary base64 by chance; the aligned full forms cover short secrets.
+    return core.length >= 6 ? [core] : [];
+  });
+
+/** Quoted-printable as a server or a mail gateway writes it (RFC 2045 6.7, without soft breaks). */
+const quotedPrintable = (bytes: Buffer): string =>
+  [...bytes]
+    .map((b) =>
+      b === 0x3d || b < 0x20 || b > 0x7e
+        ? `=${b.toString(16).toUpperCase().padStart(2, '0')}`
+        : String.fromCharCode(b),
+    )
+    .join('');
+
+/**
+ * Every encoding in which a secret might show up again: as typed, in upper and lower case, base64
+ * (whole, and at each of the three alignments inside a longer blob), hex, quoted-printable, URL
+ * encoding and quoted for IMAP. Servers transform what they echo; each of these has been seen.
+ */
 export const secretForms = (secret: string): string[] => {
   if (secret === '') return [];
-  const forms = new Set([secret, b64(secret), Buffer.from(secret, 'latin1').toString('base64')]);
-  forms.add(`"${secret.replace(/(["\\])/g, '\\$1')}"`);
-  forms.add(encodeURIComponent(secret));
+  const forms = new Set<string>();
+  for (const bytes of [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'latin1')]) {
+    forms.add(bytes.toString('base64'));
+    forms.add(bytes.toString('base64').replace(/=+$/, ''));
+    for (const core of alignedBase64(bytes)) forms.add(core);
+    forms.add(bytes.toString('hex'));
+    forms.add(bytes.toString('hex').toUpperCase());
+    forms.add(quotedPrintable(bytes));
+  }
+  for (const text of [secret, secret.toUpperCase(), secret.toLowerCase()]) {
+    forms.add(text);
+    forms.add(`"${text.replace(/(["\\])/g, '\\$1')}"`);
+    forms.add(encodeURIComponent(text));
+  }
   return [...forms];
 };
 

@@ -7,6 +7,7 @@ import { createSaslClient } from '../../protocols/common/sasl.js';
 import type { ImapCommand } from '../../protocols/imap/commands.js';
 import type { ImapEvent, ImapTaggedEvent } from '../../protocols/imap/engine.js';
 import { ImapEngine } from '../../protocols/imap/engine.js';
+import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
@@ -112,12 +113,13 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
     if (!talk.engine.capabilities) await talk.command({ verb: 'CAPABILITY' });
     if (!talk.engine.isSecure && greeting.response.status !== 'PREAUTH') {
       if (!talk.engine.capabilities?.startTls) {
-        if (!config.insecure)
-          return {
-            status: 'error',
-            summary:
-              'the server offers no STARTTLS: refusing to send the password in clear text (use --insecure to allow it)',
-          };
+        const refused = clearTextLogin(
+          ctx,
+          STEP,
+          { protocol: 'imap', host: server.host, port: server.port, user: config.mailbox!.user },
+          'the server offers no STARTTLS: refusing to send the password in clear text (--plaintext-auth allows it)',
+        );
+        if (refused) return refused;
       } else {
         const starttls = await talk.command({ verb: 'STARTTLS' });
         if (starttls.response.status !== 'OK') return failure('STARTTLS refused', starttls);

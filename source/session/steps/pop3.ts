@@ -8,6 +8,7 @@ import { createSaslClient } from '../../protocols/common/sasl.js';
 import type { Pop3Command } from '../../protocols/pop3/commands.js';
 import type { Pop3Event, Pop3ResponseEvent } from '../../protocols/pop3/engine.js';
 import { Pop3Engine } from '../../protocols/pop3/engine.js';
+import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
@@ -121,12 +122,13 @@ const attempt = async (
     let capa = await talk.command({ verb: 'CAPA' });
     if (!talk.engine.isSecure) {
       if (!talk.engine.capabilities?.stls) {
-        if (!config.insecure)
-          return {
-            status: 'error',
-            summary:
-              'the server offers no STLS: refusing to send the password in clear text (use --insecure to allow it)',
-          };
+        const refused = clearTextLogin(
+          ctx,
+          STEP,
+          { protocol: 'pop3', host: server.host, port: server.port, user: config.mailbox!.user },
+          'the server offers no STLS: refusing to send the password in clear text (--plaintext-auth allows it)',
+        );
+        if (refused) return refused;
       } else {
         const stls = await talk.command({ verb: 'STLS' });
         if (!stls.response.ok) return failure('STLS refused', stls);

@@ -18,6 +18,7 @@ import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../../record/types.js';
 import type { SessionFacts } from '../../record/facts.js';
 import { factOf } from '../../record/facts.js';
+import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { wants } from './context.js';
 
@@ -215,7 +216,7 @@ export const runSmtpSteps = async (
       return outcome;
     });
 
-    await run('auth', async () => authenticate(ctx, c, caps));
+    await run('auth', async () => authenticate(ctx, c, caps, server));
     await run('send', async () => send(ctx, c, caps));
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
@@ -325,15 +326,20 @@ const authenticate = async (
   ctx: StepContext,
   c: SmtpConversation,
   caps: SmtpCapabilities | undefined,
+  server: SmtpServer,
 ): Promise<StepOutcome> => {
   const auth = ctx.config.auth!;
   const { recorder } = ctx;
-  // Credentials go only over verified TLS, unless the user said otherwise.
-  if (!c.engine.isSecure && !ctx.config.insecure) {
-    return {
-      status: 'error',
-      summary: 'refusing to send credentials without TLS (use --insecure to allow it)',
-    };
+  // Credentials go only over TLS unless the user consented to clear text (--plaintext-auth),
+  // and only over a verified certificate unless --insecure.
+  if (!c.engine.isSecure) {
+    const refused = clearTextLogin(
+      ctx,
+      'auth',
+      { protocol: 'smtp', host: server.host, port: server.port, user: auth.user },
+      'refusing to send credentials without TLS (--plaintext-auth allows it; --insecure is about certificates only)',
+    );
+    if (refused) return refused;
   }
   const tlsFacts = c.connection.tls;
   if (tlsFacts && !tlsFacts.authorized && !ctx.config.insecure) {
