@@ -13,7 +13,7 @@ import { decodeBase64Text } from '../common/sasl.js';
 import type { ImapCapabilities } from './capabilities.js';
 import { parseCapabilityList } from './capabilities.js';
 import type { ImapCommand, ImapOutgoing, ImapVerb } from './commands.js';
-import { encodeCommand, mailboxOfRawLine, verbOfRawLine } from './commands.js';
+import { encodeCommand, isValidTag, mailboxOfRawLine, verbOfRawLine } from './commands.js';
 import type { ImapFetch } from './fetch.js';
 import type { ImapRawResponse } from './reader.js';
 import { ImapResponseReader } from './reader.js';
@@ -231,8 +231,7 @@ export class ImapEngine {
         false,
       );
     }
-    this.counter += 1;
-    const tag = `${this.tagPrefix}${this.counter}`;
+    const tag = this.nextTag(command);
     const encoded = encodeCommand(command, tag, context);
     const [first, ...held] = encoded.parts;
     const pending: Pending = {
@@ -348,6 +347,19 @@ export class ImapEngine {
     // Whatever is typed while the server waits for a SASL response is that response.
     if (this.current === 'authenticating') return 'AUTH-RESPONSE';
     return verbOfRawLine(command.line);
+  }
+
+  /** The user's own tag for a typed line (checked), or the next generated one. */
+  private nextTag(command: ImapCommand): string {
+    if (command.verb === 'RAW' && command.tag !== undefined) {
+      if (!isValidTag(command.tag))
+        throw new InputError('tag', `"${command.tag}" is not a valid IMAP tag`);
+      if (this.queue.some((p) => p.tag === command.tag))
+        throw new InputError('tag', `"${command.tag}" is still in use by a command in progress`);
+      return command.tag;
+    }
+    this.counter += 1;
+    return `${this.tagPrefix}${this.counter}`;
   }
 
   private outgoing(
