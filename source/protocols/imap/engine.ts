@@ -209,7 +209,7 @@ export class ImapEngine {
    */
   send(command: ImapCommand): ImapOutgoing {
     const reason = this.whyNot(command);
-    if (reason)
+    if (reason && !(command.verb === 'RAW' && this.mayForce()))
       throw new IllegalTransitionError('IMAP', this.projected, `${command.verb} (${reason})`);
     const tracked = this.trackedVerb(command);
     const context = {
@@ -263,6 +263,19 @@ export class ImapEngine {
       encoded.warnings,
       held.length > 0,
     );
+  }
+
+  /**
+   * A typed line the user sends although it does not fit (the manual console's "send anyway"):
+   * allowed while the session is live and no command holds the turn (an open literal, a SASL
+   * exchange), so the server's own answer to the mistake can be seen.
+   */
+  private mayForce(): boolean {
+    const live = ['not-authenticated', 'authenticated', 'selected'].includes(this.current);
+    const busy = this.queue.some(
+      (p) => p.held.length > 0 || challengeState(p.tracked) !== undefined || p.tracked === 'LOGOUT',
+    );
+    return live && !busy;
   }
 
   /** Feeds received bytes; returns what they completed. Throws RemoteProtocolError on bad input. */

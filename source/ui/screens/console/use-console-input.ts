@@ -63,7 +63,7 @@ export const useConsoleInput = (options: ConsoleInputOptions): void => {
     controller.authenticate(credentials.user, password);
   };
 
-  const onFieldEdit = (edit: FieldEdit): void => {
+  const apply = (edit: FieldEdit): void => {
     const state = controller.getState();
     if (edit.kind === 'submit') {
       if (state.ask) return answer();
@@ -71,6 +71,17 @@ export const useConsoleInput = (options: ConsoleInputOptions): void => {
     }
     dispatch({ type: 'edit', edit });
     flush();
+  };
+
+  // Typed fast or pasted, several lines arrive as one string: each line break is an Enter, so a
+  // held line, the helper's questions and plain lines all see them in order.
+  const onFieldEdit = (edit: FieldEdit): void => {
+    if (edit.kind !== 'insert' || !/[\r\n]/.test(edit.text)) return apply(edit);
+    const pieces = edit.text.replace(/\r\n?/g, '\n').split('\n');
+    pieces.forEach((piece, i) => {
+      if (piece !== '') apply({ kind: 'insert', text: piece });
+      if (i < pieces.length - 1) apply({ kind: 'submit' });
+    });
   };
 
   const scroll = (rows: number): void => dispatch({ type: 'scroll', rows, max: options.maxScroll });

@@ -24,6 +24,22 @@ export const transcriptRows = (session: Session, width: number): TranscriptRow[]
     width,
   );
 
+/**
+ * What the line editor shows: the part of a line that is a password or a SASL payload appears as
+ * stars while it is typed, so it is never on screen (the transcript masks it once sent).
+ */
+export const maskedInput = (view: ConsoleScreenState, input: string): string => {
+  const stars = (s: string): string => '*'.repeat([...s].length);
+  if (view.mode === 'sasl') return stars(input);
+  const patterns: Partial<Record<ConsoleScreenState['protocol'], RegExp>> = {
+    pop3: /^(\s*(?:PASS\s+|AUTH\s+\S+\s+|APOP\s+\S+\s+))(.*)$/is,
+    imap: /^((?:\S+\s+)?(?:LOGIN\s+(?:"(?:[^"\\]|\\.)*"|\S+)\s+|AUTHENTICATE\s+\S+\s+))(.*)$/is,
+    smtp: /^(\s*AUTH\s+\S+\s+)(.*)$/is,
+  };
+  const match = patterns[view.protocol]?.exec(input);
+  return match ? `${match[1]}${stars(match[2] ?? '')}` : input;
+};
+
 const promptOf = (view: ConsoleScreenState, screen: ConsoleScreen): string => {
   if (screen.credentials) return screen.credentials.stage === 'user' ? 'user› ' : 'password› ';
   if (view.mode === 'data') return 'message› ';
@@ -60,7 +76,9 @@ export const ConsoleView = ({
   const step = lesson ? lesson.lesson.steps[lesson.done] : undefined;
   const prompt = promptOf(view, screen);
   const secretStage = screen.credentials?.stage === 'password';
-  const value = secretStage ? '*'.repeat([...screen.input].length) : screen.input;
+  const value = secretStage
+    ? '*'.repeat([...screen.input].length)
+    : maskedInput(view, screen.input);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Text wrap="truncate-end">
