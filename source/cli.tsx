@@ -48,6 +48,10 @@ const dispatch = async (command: Command): Promise<number> => {
       const { runWizardCommand } = await import('./cli/wizard-command.js');
       return runWizardCommand(command);
     }
+    case 'console': {
+      const { runConsoleCommand } = await import('./cli/console-command.js');
+      return runConsoleCommand(command.flags);
+    }
     case 'lab':
       throw new UsageError('lab', 'the practice lab is not part of this build yet');
   }

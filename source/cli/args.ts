@@ -38,6 +38,23 @@ export interface RunFlags {
   color: boolean;
 }
 
+export type ConsoleProtocolChoice = 'auto' | 'smtp' | 'pop3' | 'imap' | 'raw';
+
+export interface ConsoleFlags {
+  host: string;
+  port: number;
+  /** implicit: TLS from the first byte; starttls: upgrade right after the greeting. */
+  tls: 'none' | 'implicit' | 'starttls';
+  protocol: ConsoleProtocolChoice;
+  insecure: boolean;
+  caFiles: string[];
+  ehlo: string;
+  timeoutSeconds?: number;
+  report?: string;
+  lesson?: number;
+  color: boolean;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
@@ -51,6 +68,7 @@ export type Command =
       concurrency: number;
     }
   | { kind: 'open'; file: string; color: boolean }
+  | { kind: 'console'; flags: ConsoleFlags }
   | { kind: 'explain'; words: string[]; color: boolean }
   | { kind: 'lab'; scenario?: string; color: boolean };
 
@@ -81,12 +99,14 @@ const OPTIONS = {
   lab: { type: 'string' },
   'domains-file': { type: 'string' },
   concurrency: { type: 'string' },
+  protocol: { type: 'string' },
+  lesson: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const COMMANDS = new Set(['check', 'open', 'explain', 'lab']);
+const COMMANDS = new Set(['check', 'open', 'explain', 'lab', 'console']);
 const TLS_MODES: readonly TlsMode[] = ['auto', 'starttls', 'implicit', 'none'];
 const MECHS: readonly AuthMechanismChoice[] = ['auto', 'plain', 'login', 'cram-md5', 'xoauth2'];
 
@@ -245,6 +265,10 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
     if (args.length > 1) throw new UsageError('lab', 'give at most one scenario');
     return { kind: 'lab', color, ...(args[0] ? { scenario: safe('lab', args[0])! } : {}) };
   }
+  if (command === 'console') return { kind: 'console', flags: consoleFlags(values, args, color) };
+  for (const flag of ['protocol', 'lesson'] as const)
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag}`, 'goes with console: mailmedic console HOST:PORT --' + flag);
   if (args.length > 1)
     throw new UsageError('TARGET', `give one target, not ${args.length} (${args.join(' ')})`);
   if (values['json'] && command !== 'check')
@@ -338,4 +362,74 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
     );
   }
   return flags;
+};
+
+const CONSOLE_PROTOCOLS: readonly ConsoleProtocolChoice[] = ['auto', 'smtp', 'pop3', 'imap', 'raw'];
+const CONSOLE_ONLY_NOT: readonly string[] = [
+  'server',
+  'port',
+  'auth-user',
+  'auth-mech',
+  'auth-pass-file',
+  'from',
+  'to',
+  'header',
+  'body',
+  'pop3',
+  'imap',
+  'mailbox-user',
+  'dns',
+  'steps',
+  'redact-identities',
+  'json',
+  'lab',
+  'domains-file',
+  'concurrency',
+];
+
+/** `mailmedic console HOST:PORT`: everything checked before any network work. */
+const consoleFlags = (values: Values, args: string[], color: boolean): ConsoleFlags => {
+  for (const flag of CONSOLE_ONLY_NOT)
+    if ((values as Record<string, unknown>)[flag] !== undefined)
+      throw new UsageError(`--${flag}`, 'is not a console option (see mailmedic --help)');
+  if (args.length !== 1)
+    throw new UsageError(
+      'console',
+      'give exactly one HOST:PORT, for example: mailmedic console mail.example.com:25',
+    );
+  const target = parseHostPort('HOST:PORT', args[0]!);
+  if (target.port === undefined)
+    throw new UsageError(
+      'HOST:PORT',
+      `"${args[0]}" has no port: the console needs one (25, 587, 110, 143, 80...)`,
+    );
+  const tls = oneOf('--tls', values.tls, ['none', 'implicit', 'starttls'] as const, 'none');
+  const protocol = oneOf('--protocol', values.protocol, CONSOLE_PROTOCOLS, 'auto');
+  if (tls === 'starttls' && protocol === 'raw')
+    throw new UsageError('--tls', 'starttls needs SMTP, POP3 or IMAP, not raw');
+  const lesson = positiveNumber('--lesson', values.lesson, true);
+  if (lesson !== undefined && lesson > 5)
+    throw new UsageError('--lesson', `there are lessons 1 to 5, not ${lesson}`);
+  const ehlo = safe('--ehlo', values.ehlo) ?? hostname();
+  if (/\s/.test(ehlo)) throw new UsageError('--ehlo', `"${ehlo}" contains white space`);
+  const report = safe('--report', values.report);
+  if (report && !/\.(md|html|json|txt)$/i.test(report))
+    throw new UsageError(
+      '--report',
+      `"${report}" must end in .md, .html, .json or .txt (the format follows the extension)`,
+    );
+  const timeoutSeconds = positiveNumber('--timeout', values.timeout, false);
+  return {
+    host: target.host,
+    port: target.port,
+    tls,
+    protocol,
+    insecure: values.insecure ?? false,
+    caFiles: (values['ca-file'] ?? []).map((f) => safe('--ca-file', f)!),
+    ehlo,
+    color,
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(report ? { report } : {}),
+    ...(lesson !== undefined ? { lesson } : {}),
+  };
 };

@@ -8,6 +8,9 @@ Usage:
   mailmedic open REPORT.json            browse a saved session in the wizard, offline
   mailmedic explain CODE-OR-REPLY       explain "550", "5.7.1" or a pasted reply line
   mailmedic lab [SCENARIO]              run the practice lab servers (not in this build yet)
+  mailmedic console HOST:PORT [options] the manual console: type SMTP, POP3, IMAP or any
+                                        line-based protocol (HTTP HEAD /) by hand, every
+                                        reply explained
 
 TARGET is a domain (example.com), an address (bob@example.com), a host, or host:port.
 
@@ -42,6 +45,21 @@ Options (wizard and check):
   --concurrency N            (check) with --domains-file, N at a time (default 8)
   --no-color                 no colours (NO_COLOR is honoured too)
   --help, --version
+
+Console options:
+  --protocol P               auto | smtp | pop3 | imap | raw (auto: from the greeting;
+                             a server that waits for the client, like HTTP, is raw)
+  --tls MODE                 none | implicit (TLS from the first byte: 465, 993, 995, 443)
+                             | starttls (STARTTLS/STLS right after the greeting)
+  --insecure                 let credentials go over TLS whose certificate did not verify
+  --ca-file FILE, --ehlo NAME, --timeout SECONDS, --no-color   as above
+  --report FILE              write the session when the console ends (.md .html .json .txt)
+  --lesson N                 follow a lesson: 1 SMTP by hand, 2 SMTP AUTH LOGIN/PLAIN and
+                             base64, 3 POP3, 4 IMAP, 5 a banner check (HTTP HEAD)
+  In the console: Enter sends; a line that does not fit (RETR before login, RCPT before
+  MAIL, a command not advertised, credentials without TLS) is held: Enter again sends it
+  anyway, Esc drops it. AUTH LOGIN / AUTH PLAIN ask for user and password (masked).
+  Esc stops typing; then l starts the next lesson, ? shows the keys, q quits.
 
 Exit codes (check): 0 no error found, 1 at least one error finding,
 2 usage error, 3 mailmedic itself failed.

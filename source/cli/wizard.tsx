@@ -3,6 +3,7 @@
 // deliberate quit from an abort), 2 without a terminal, 3 when the wizard itself crashed.
 import { render } from 'ink';
 import type { Instance } from 'ink';
+import type { ReactElement } from 'react';
 import { unsafeCharacterReason } from '../protocols/common/input.js';
 import { App } from '../ui/app.js';
 import type { WizardController } from '../ui/controller.js';
@@ -44,6 +45,28 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
   // frame, so the end-to-end tests can prove a crash still gives the terminal back.
   const crashForTest = env['MAILMEDIC_CRASH_TEST'] === '1';
 
+  return runFullScreen(
+    <App
+      controller={options.controller}
+      version={options.version ?? bundledVersion()}
+      checkTarget={unsafeCharacterReason}
+      color={color}
+      crashForTest={crashForTest}
+      {...(options.initialTarget === undefined ? {} : { initialTarget: options.initialTarget })}
+    />,
+    { stdout, stdin, stderr },
+  );
+}
+
+/**
+ * Any full-screen app (the wizard, the console) on the terminal: alternate screen in, and out
+ * again however it ends. Exit codes: 0 on quit, 130 on interrupt, 3 when a component crashed.
+ */
+export async function runFullScreen(
+  element: ReactElement,
+  io: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
+  const { stdout, stdin, stderr } = io;
   let instance: Instance | undefined;
   const restore = enterFullScreen(stdout, {
     stdin,
@@ -51,25 +74,15 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     teardown: () => instance?.unmount(),
   });
   try {
-    instance = render(
-      <App
-        controller={options.controller}
-        version={options.version ?? bundledVersion()}
-        checkTarget={unsafeCharacterReason}
-        color={color}
-        crashForTest={crashForTest}
-        {...(options.initialTarget === undefined ? {} : { initialTarget: options.initialTarget })}
-      />,
-      // Ctrl-C is the key map's "interrupt", so it can exit 130 instead of ink's plain unmount.
-      // Ink only ever write()s to stderr, so any writable stream will do.
-      {
-        stdout,
-        stdin,
-        stderr: stderr as NodeJS.WriteStream,
-        exitOnCtrlC: false,
-        patchConsole: true,
-      },
-    );
+    // Ctrl-C is the key map's "interrupt", so it can exit 130 instead of ink's plain unmount.
+    // Ink only ever write()s to stderr, so any writable stream will do.
+    instance = render(element, {
+      stdout,
+      stdin,
+      stderr: stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: true,
+    });
     const result: unknown = await instance.waitUntilExit();
     restore();
     return isWizardExit(result) && result.reason === 'interrupt' ? 130 : 0;

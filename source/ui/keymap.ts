@@ -26,6 +26,7 @@ export type Action =
   | 'run'
   | 'edit'
   | 'console'
+  | 'lesson'
   | 'report'
   | 'up'
   | 'down'
@@ -105,6 +106,13 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'm',
     label: 'console',
     description: 'Open the manual console',
+  },
+  {
+    action: 'lesson',
+    keys: [char('l')],
+    keyLabel: 'l',
+    label: 'lesson',
+    description: 'Console: start the next lesson (or stop the one running)',
   },
   {
     action: 'report',

@@ -41,8 +41,11 @@ export type ImapCommand =
   | { verb: 'FETCH'; sequence: string | number; items: readonly ImapFetchItem[]; uid?: boolean }
   | { verb: 'CLOSE' }
   | { verb: 'UNSELECT' }
-  /** A line typed in the manual console, without its tag: the engine adds one. */
-  | { verb: 'RAW'; line: string };
+  /**
+   * A line typed in the manual console, without its tag: the engine adds one, unless the user
+   * typed one (`tag`), which is kept so the learner sees their own tag come back.
+   */
+  | { verb: 'RAW'; line: string; tag?: string };
 
 export type ImapVerb = ImapCommand['verb'];
 
@@ -302,6 +305,11 @@ const VERBS: Readonly<Record<string, ImapVerb>> = {
   CLOSE: 'CLOSE',
   UNSELECT: 'UNSELECT',
 };
+
+/** RFC 3501 9: a tag is ASTRING-CHARs except "+": no space, controls, ( ) { % * " \\ or ]. */
+export const isValidTag = (tag: string): boolean =>
+  // eslint-disable-next-line no-control-regex -- control characters are what a tag may not hold
+  /^[^\s(){%*"\\\]+\x00-\x1f\x7f]+$/.test(tag);
 
 /** Maps what a user typed in the manual console (without a tag) to the verb the state table knows. */
 export const verbOfRawLine = (raw: string): ImapVerb | undefined => {

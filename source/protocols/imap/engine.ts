@@ -13,7 +13,7 @@ import { decodeBase64Text } from '../common/sasl.js';
 import type { ImapCapabilities } from './capabilities.js';
 import { parseCapabilityList } from './capabilities.js';
 import type { ImapCommand, ImapOutgoing, ImapVerb } from './commands.js';
-import { encodeCommand, mailboxOfRawLine, verbOfRawLine } from './commands.js';
+import { encodeCommand, isValidTag, mailboxOfRawLine, verbOfRawLine } from './commands.js';
 import type { ImapFetch } from './fetch.js';
 import type { ImapRawResponse } from './reader.js';
 import { ImapResponseReader } from './reader.js';
@@ -209,7 +209,7 @@ export class ImapEngine {
    */
   send(command: ImapCommand): ImapOutgoing {
     const reason = this.whyNot(command);
-    if (reason)
+    if (reason && !(command.verb === 'RAW' && this.mayForce()))
       throw new IllegalTransitionError('IMAP', this.projected, `${command.verb} (${reason})`);
     const tracked = this.trackedVerb(command);
     const context = {
@@ -231,8 +231,7 @@ export class ImapEngine {
         false,
       );
     }
-    this.counter += 1;
-    const tag = `${this.tagPrefix}${this.counter}`;
+    const tag = this.nextTag(command);
     const encoded = encodeCommand(command, tag, context);
     const [first, ...held] = encoded.parts;
     const pending: Pending = {
@@ -264,6 +263,19 @@ export class ImapEngine {
       encoded.warnings,
       held.length > 0,
     );
+  }
+
+  /**
+   * A typed line the user sends although it does not fit (the manual console's "send anyway"):
+   * allowed while the session is live and no command holds the turn (an open literal, a SASL
+   * exchange), so the server's own answer to the mistake can be seen.
+   */
+  private mayForce(): boolean {
+    const live = ['not-authenticated', 'authenticated', 'selected'].includes(this.current);
+    const busy = this.queue.some(
+      (p) => p.held.length > 0 || challengeState(p.tracked) !== undefined || p.tracked === 'LOGOUT',
+    );
+    return live && !busy;
   }
 
   /** Feeds received bytes; returns what they completed. Throws RemoteProtocolError on bad input. */
@@ -348,6 +360,19 @@ export class ImapEngine {
     // Whatever is typed while the server waits for a SASL response is that response.
     if (this.current === 'authenticating') return 'AUTH-RESPONSE';
     return verbOfRawLine(command.line);
+  }
+
+  /** The user's own tag for a typed line (checked), or the next generated one. */
+  private nextTag(command: ImapCommand): string {
+    if (command.verb === 'RAW' && command.tag !== undefined) {
+      if (!isValidTag(command.tag))
+        throw new InputError('tag', `"${command.tag}" is not a valid IMAP tag`);
+      if (this.queue.some((p) => p.tag === command.tag))
+        throw new InputError('tag', `"${command.tag}" is still in use by a command in progress`);
+      return command.tag;
+    }
+    this.counter += 1;
+    return `${this.tagPrefix}${this.counter}`;
   }
 
   private outgoing(

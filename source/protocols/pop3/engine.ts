@@ -164,7 +164,7 @@ export class Pop3Engine {
   /** Encodes a command and queues it for its response. Throws IllegalTransitionError when not allowed. */
   send(command: Pop3Command): Pop3Outgoing {
     const reason = this.whyNot(command);
-    if (reason)
+    if (reason && !(command.verb === 'RAW' && this.mayForce()))
       throw new IllegalTransitionError('POP3', this.projected, `${command.verb} (${reason})`);
     const out = encodeCommand(command, {
       ...(this.timestamp !== undefined ? { apopTimestamp: this.timestamp } : {}),
@@ -181,6 +181,17 @@ export class Pop3Engine {
       payload: tracked ? payloadOf(tracked, hasArgument) : 'none',
     });
     return out;
+  }
+
+  /**
+   * A typed line the user sends although it does not fit (the manual console's "send anyway"):
+   * allowed while the session is live and no SASL exchange owns the next line, so the server's
+   * own answer to the mistake can be seen.
+   */
+  private mayForce(): boolean {
+    const live = ['authorization', 'user', 'transaction'].includes(this.projected);
+    const sasl = [this.collecting?.pending, ...this.queue].some((p) => isSaslExchange(p?.tracked));
+    return live && !sasl;
   }
 
   /** Feeds received bytes; returns what they completed. Throws RemoteProtocolError on bad input. */

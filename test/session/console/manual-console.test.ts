@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ManualConsole } from '../../../source/session/console/manual-console.js';
-import { createSmtpAdapter } from '../../../source/session/console/smtp-adapter.js';
-import { createRawAdapter } from '../../../source/session/console/raw-adapter.js';
 import { SessionRecorder } from '../../../source/record/recorder.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
 
@@ -50,10 +48,10 @@ const withSmtpConsole = async (step: 'ehlo' | 'auth', body: (c: SmtpConsole) => 
   const console = await ManualConsole.open({
     host: server.host,
     port: server.port,
-    adapter: createSmtpAdapter(),
+    protocol: 'smtp',
     recorder,
-    step,
   });
+  void step;
   const seen = (match: (text: string) => boolean) =>
     until(() => recorder.session.transcript.some((l) => match(l.text)));
   try {
@@ -63,7 +61,8 @@ const withSmtpConsole = async (step: 'ehlo' | 'auth', body: (c: SmtpConsole) => 
       recorder,
       seen,
       greet: async () => {
-        assert.deepEqual(console.send('EHLO client.test'), { sent: true });
+        console.submit('EHLO client.test');
+        assert.equal(console.getState().held, undefined);
         await seen((t) => t === '250 AUTH PLAIN');
       },
     });
@@ -79,10 +78,10 @@ test(
   { timeout: 15_000 },
   () =>
     withSmtpConsole('ehlo', async ({ console, recorder, seen, greet }) => {
-      const refused = console.send('MAIL FROM:<a@example.test>');
-      assert.equal(refused.sent, false);
-      assert.match(refused.sent ? '' : refused.warning, /not valid in state "ready"/);
-      assert.deepEqual(console.send('MAIL FROM:<a@example.test>', { force: true }), { sent: true });
+      console.submit('MAIL FROM:<a@example.test>');
+      assert.match(console.getState().held?.warning ?? '', /not valid in state "ready"/);
+      console.sendHeld();
+      assert.equal(console.getState().held, undefined);
       await seen((t) => t.startsWith('503'));
       const reply = recorder.session.transcript.find((l) => l.text.startsWith('503'))!;
       assert.ok(reply.explanation && reply.explanation.length > 0, 'the reply is explained');
@@ -90,7 +89,8 @@ test(
         recorder.session.transcript.some((l) => l.dir === 'note' && /sent although/.test(l.text)),
       );
       await greet();
-      assert.equal(console.send('MAIL FROM:<a@example.test>').sent, true, 'after EHLO, MAIL fits');
+      console.submit('MAIL FROM:<a@example.test>');
+      assert.equal(console.getState().held, undefined, 'after EHLO, MAIL fits');
     }),
 );
 
@@ -101,7 +101,10 @@ test(
     withSmtpConsole('auth', async ({ console, recorder, seen, greet }) => {
       await greet();
       const payload = Buffer.from('\0bob\0console-secret-9').toString('base64');
-      assert.equal(console.send(`AUTH PLAIN ${payload}`).sent, true);
+      console.submit(`AUTH PLAIN ${payload}`);
+      assert.equal(console.getState().held?.cleartext, true, 'held: no TLS');
+      console.sendHeld();
+      assert.ok(JSON.stringify(recorder.session.facts?.['console.cleartext']).includes('********'));
       await seen((t) => t.startsWith('535'));
       const all = JSON.stringify(recorder.session);
       assert.ok(!all.includes(payload), 'payload leaked');
@@ -120,7 +123,8 @@ test(
   () =>
     withSmtpConsole('auth', async ({ console, recorder, seen, greet }) => {
       await greet();
-      console.send(`AUTH PLAIN ${Buffer.from('bob\0typed-secret-5').toString('base64')}`);
+      console.submit(`AUTH PLAIN ${Buffer.from('bob\0typed-secret-5').toString('base64')}`);
+      console.sendHeld();
       await seen((t) => t.startsWith('535'));
       assert.deepEqual(recorder.session.facts?.['auth.payload'], {
         mechanism: 'PLAIN',
@@ -145,14 +149,11 @@ test(
     const console = await ManualConsole.open({
       host: server.host,
       port: server.port,
-      adapter: createRawAdapter(),
+      protocol: 'auto',
       recorder,
-      step: 'connect',
     });
     try {
-      console.send('HEAD / HTTP/1.1');
-      console.send('Host: fake.test');
-      console.send('');
+      console.submit(['HEAD / HTTP/1.1', 'Host: fake.test', '']);
       await console.closed();
       const lines = recorder.session.transcript
         .filter((l) => l.dir === 'server')
@@ -163,7 +164,8 @@ test(
         'X-Request: HEAD / HTTP/1.1',
       ]);
       assert.equal(console.isOpen, false);
-      assert.equal(console.send('more').sent, false);
+      console.submit('more');
+      assert.ok(recorder.session.transcript.some((l) => /^not sent: /.test(l.text)));
     } finally {
       await server.close();
     }
@@ -176,12 +178,16 @@ test('a line with CR or LF is refused by the console', { timeout: 15_000 }, asyn
   const console = await ManualConsole.open({
     host: server.host,
     port: server.port,
-    adapter: createRawAdapter(),
+    protocol: 'raw',
     recorder,
-    step: 'connect',
   });
   try {
-    assert.throws(() => console.send('GET /\r\nX: y'), /carriage return/);
+    console.submit('GET /\r\nX: y');
+    assert.ok(
+      recorder.session.transcript.some((l) => /not sent: .*carriage return/.test(l.text)),
+      'refused with the reason',
+    );
+    assert.ok(!recorder.session.transcript.some((l) => l.dir === 'client'));
   } finally {
     console.close();
     await console.closed();

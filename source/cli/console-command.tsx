@@ -1,0 +1,92 @@
+// `mailmedic console HOST:PORT`: straight into the manual console. Usage errors (flags, CA files,
+// a report that could not be written, no terminal) come before any network work; the session is
+// recorded like any other, and written to --report when the console ends.
+import { access, constants, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { endpoint } from '../net/connection.js';
+import { deadlinesFor } from '../net/deadlines.js';
+import { SessionRecorder } from '../record/recorder.js';
+import { formatOf, renderReport } from '../report/index.js';
+import { ConsoleSessionController } from '../session/console/console-controller.js';
+import { findingsOfConsole } from '../session/console/findings.js';
+import { ManualConsole } from '../session/console/manual-console.js';
+import { ConsoleApp } from '../ui/console-app.js';
+import { VERSION } from '../version.js';
+import type { ConsoleFlags } from './args.js';
+import { UsageError } from './usage-error.js';
+import { NOT_A_TERMINAL, runFullScreen } from './wizard.js';
+
+const readCa = async (files: string[]): Promise<string[]> =>
+  Promise.all(
+    files.map((file) =>
+      readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError('--ca-file', `cannot read ${file}: ${error.code ?? String(error)}`);
+      }),
+    ),
+  );
+
+const checkWritable = async (file: string): Promise<void> => {
+  try {
+    await access(dirname(resolve(file)), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      '--report',
+      `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+};
+
+export const runConsoleCommand = async (flags: ConsoleFlags): Promise<number> => {
+  const { stdout, stdin, stderr } = process;
+  const ca = await readCa(flags.caFiles);
+  if (flags.report) await checkWritable(flags.report);
+  if (!stdout.isTTY || !stdin.isTTY) {
+    stderr.write(NOT_A_TERMINAL.replace('the wizard needs', 'the console needs'));
+    return 2;
+  }
+  const where = endpoint(flags.host, flags.port);
+  const recorder = new SessionRecorder(
+    { input: where, server: { host: flags.host, port: flags.port } },
+    { version: VERSION },
+  );
+  const tlsOptions = { servername: flags.host, ca };
+  let console: ManualConsole;
+  try {
+    console = await ManualConsole.open({
+      host: flags.host,
+      port: flags.port,
+      protocol: flags.protocol,
+      recorder,
+      deadlines: deadlinesFor(flags.timeoutSeconds),
+      ...(flags.tls === 'implicit' ? { tls: tlsOptions } : {}),
+      upgrade: tlsOptions,
+      insecure: flags.insecure,
+      startTls: flags.tls === 'starttls',
+      ehlo: flags.ehlo,
+    });
+  } catch (error) {
+    stderr.write(
+      `mailmedic: cannot open the console on ${where}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+  const controller = new ConsoleSessionController(console, recorder, where);
+  if (flags.lesson !== undefined) controller.setLesson(flags.lesson);
+  const code = await runFullScreen(<ConsoleApp controller={controller} color={flags.color} />, {
+    stdout,
+    stdin,
+    stderr,
+  });
+  console.close();
+  // A peer that never closes its side must not hold the report back.
+  await Promise.race([console.closed(), new Promise((r) => setTimeout(r, 1500).unref())]);
+  console.finish();
+  recorder.setFindings(findingsOfConsole(recorder.session));
+  if (flags.report) {
+    await writeFile(flags.report, renderReport(recorder.session, formatOf(flags.report)!), {
+      mode: 0o600,
+    });
+    stderr.write(`report written to ${flags.report}\n`);
+  }
+  return code;
+};

@@ -1,0 +1,105 @@
+// What the console screen reads (ui/screens/console/controller.ts, matched by shape: session/
+// never imports ui/): a ManualConsole, the session it records into, and the lesson being followed.
+import type { Lesson } from '../../knowledge/lessons/index.js';
+import { LESSONS, lessonById } from '../../knowledge/lessons/index.js';
+import type { SessionRecorder } from '../../record/recorder.js';
+import type { Session } from '../../record/types.js';
+import type { ConsoleState, ManualConsole } from './manual-console.js';
+import { lessonProgress, typedSince } from './lessons.js';
+
+export interface ConsoleControllerState extends ConsoleState {
+  endpoint: string;
+  lesson?: { lesson: Lesson; done: number; finished: boolean };
+}
+
+export class ConsoleSessionController {
+  private session: Session | undefined;
+  private state: ConsoleControllerState | undefined;
+  private lesson: { lesson: Lesson; from: number } | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly console: ManualConsole,
+    private readonly recorder: SessionRecorder,
+    private readonly endpoint: string,
+  ) {
+    const changed = (): void => {
+      this.session = undefined;
+      this.state = undefined;
+      for (const listener of this.listeners) listener();
+    };
+    recorder.subscribe(changed);
+    console.subscribe(changed);
+  }
+
+  getSession = (): Session => {
+    const s = this.recorder.session;
+    this.session ??= {
+      ...s,
+      steps: [...s.steps],
+      transcript: [...s.transcript],
+      findings: [...s.findings],
+    };
+    return this.session;
+  };
+
+  getState = (): ConsoleControllerState => {
+    if (!this.state) {
+      const progress = this.lesson
+        ? lessonProgress(
+            this.lesson.lesson,
+            typedSince(this.recorder.session.transcript, this.lesson.from),
+          )
+        : undefined;
+      this.state = {
+        ...this.console.getState(),
+        endpoint: this.endpoint,
+        ...(progress
+          ? {
+              lesson: {
+                lesson: progress.lesson,
+                done: progress.done,
+                finished: progress.finished,
+              },
+            }
+          : {}),
+      };
+    }
+    return this.state;
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  submit = (lines: readonly string[]): void => this.console.submit(lines);
+  historyEntry = (line: string): string => this.console.historyEntry(line);
+  sendHeld = (): void => this.console.sendHeld();
+  dropHeld = (): void => this.console.dropHeld();
+  authenticate = (user: string, password: string): void =>
+    this.console.authenticate(user, password);
+  authenticateByHand = (): void => this.console.authenticateByHand();
+  cancelAsk = (): void => this.console.cancelAsk();
+  lessons = (): readonly Lesson[] => LESSONS;
+
+  setLesson = (id: number | undefined): void => {
+    const lesson = id === undefined ? undefined : lessonById(id);
+    if (this.lesson && !lesson)
+      this.recorder.note('connect', `lesson ${this.lesson.lesson.id} stopped`);
+    this.lesson = lesson && { lesson, from: this.recorder.session.transcript.length };
+    if (lesson) {
+      const speaks = this.console.getState().protocol;
+      const mismatch =
+        speaks !== 'detecting' && speaks !== lesson.protocol
+          ? ` (this server speaks ${speaks.toUpperCase()}; the lesson expects ${lesson.protocol.toUpperCase()}, usually on port ${lesson.port})`
+          : '';
+      this.recorder.note(
+        'connect',
+        `lesson ${lesson.id}: ${lesson.title}${mismatch}. ${lesson.intro}`,
+      );
+    }
+    this.state = undefined;
+    for (const listener of this.listeners) listener();
+  };
+}

@@ -1,0 +1,223 @@
+// The manual console in a real pseudo-terminal, from the built bundle, against the real mail
+// stack (and a local HTTP server): lessons typed by hand, held lines, the AUTH helper, reports.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { BUNDLE, ROOT } from '../helpers/cli.js';
+import type { MailStack } from '../helpers/mail-stack.js';
+import { getMailStack } from '../helpers/mail-stack.js';
+import type { PtyChild } from '../helpers/pty.js';
+import { spawnPty, terminalEnv } from '../helpers/pty.js';
+
+const ESC = '\x1b';
+const TIMEOUT = { timeout: 90_000 };
+const WAIT = { timeoutMs: 20_000 };
+
+let stack: MailStack;
+before(async () => {
+  if (!existsSync(BUNDLE)) {
+    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
+    assert.equal(built.status, 0, 'the bundle did not build');
+  }
+  stack = await getMailStack();
+});
+
+const tempReport = (): string =>
+  join(mkdtempSync(join(tmpdir(), 'mailmedic-console-')), 'session.json');
+
+const openConsole = (args: string[]): PtyChild =>
+  spawnPty(process.execPath, [BUNDLE, 'console', ...args], {
+    columns: 140,
+    rows: 45,
+    env: terminalEnv({ NO_COLOR: '1' }),
+    cwd: ROOT,
+  });
+
+/** Types a line (Enter included) and waits until the screen shows `expect`. */
+const type = async (child: PtyChild, line: string, expect: string | RegExp): Promise<void> => {
+  child.write(`${line}\r`);
+  await child.waitFor(expect, WAIT);
+};
+
+/** Esc (stop typing), then q; resolves with the exit code. */
+const quit = async (child: PtyChild): Promise<number> => {
+  child.write(ESC);
+  await child.waitFor(/l lesson/, WAIT);
+  child.write('q');
+  return (await child.exit(20_000)).code;
+};
+
+const readSession = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8')) as {
+    schema: string;
+    transcript: { dir: string; text: string; secret?: boolean }[];
+    findings: { id: string; severity: string }[];
+  };
+
+test(
+  'lesson 3, POP3 by hand with STLS: every step, the password never shown',
+  TIMEOUT,
+  async () => {
+    const report = tempReport();
+    const child = openConsole([
+      `127.0.0.1:${stack.pop3}`,
+      '--ca-file',
+      stack.caCert,
+      '--lesson',
+      '3',
+      '--report',
+      report,
+    ]);
+    try {
+      await child.waitFor(/\+OK/, WAIT);
+      await child.waitFor(/Lesson 3 \(0\/10\)/, WAIT);
+      await type(child, 'CAPA', /lone "\." ends a multi-line POP3 answer/);
+      await type(child, 'STLS', /certificate verified for 127\.0\.0\.1/);
+      // A detour the lesson allows: CAPA again, inside TLS, now lists USER.
+      await type(child, 'CAPA', /S: USER/);
+      await type(child, `USER ${stack.user}`, /Lesson 3 \(3\/10\)/);
+      await type(child, `PASS ${stack.password}`, /Lesson 3 \(4\/10\)/);
+      await child.waitFor(/\+OK Logged in/i, WAIT);
+      await type(child, 'STAT', /Lesson 3 \(5\/10\)/);
+      await type(child, 'LIST', /Lesson 3 \(6\/10\)/);
+      await type(child, 'RETR 1', /Lesson 3 \(7\/10\)/);
+      await type(child, 'DELE 1', /Lesson 3 \(8\/10\)/);
+      await type(child, 'RSET', /RSET unmarked every message/);
+      await type(child, 'QUIT', /lesson done/);
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+    assert.ok(!child.text().includes(stack.password), 'the password was on screen');
+    const text = readFileSync(report, 'utf8');
+    assert.ok(!text.includes(stack.password), 'the password is in the report');
+    assert.ok(!text.includes(Buffer.from(stack.password).toString('base64')));
+    const session = readSession(report);
+    assert.equal(session.schema, 'mailmedic.session/1');
+    const pass = session.transcript.find((l) => l.dir === 'client' && l.text.startsWith('PASS'));
+    assert.deepEqual(pass && { text: pass.text, secret: pass.secret }, {
+      text: 'PASS ********',
+      secret: true,
+    });
+    assert.ok(!session.findings.some((f) => f.id === 'console.cleartext-credentials'));
+  },
+);
+
+test(
+  'SMTP by hand on the relay-restricted port: a message accepted, a foreign domain refused',
+  TIMEOUT,
+  async () => {
+    const child = openConsole([`127.0.0.1:${stack.smtp}`]);
+    try {
+      await child.waitFor(/speaking SMTP/, WAIT);
+      await type(child, 'EHLO console.test', /250[ -]/);
+      await type(child, 'MAIL FROM:<learner@console.test>', /2\.1\.0/);
+      await type(child, 'RCPT TO:<someone@foreign-domain.example>', /554 5\.7\.1/);
+      await child.waitFor(/[Rr]elay access denied/, WAIT);
+      await type(child, `RCPT TO:<${stack.user}>`, /2\.1\.5/);
+      await type(child, 'DATA', /354/);
+      await type(child, 'Subject: typed by hand', /message›/);
+      await type(child, '', /message›/);
+      await type(child, '.a line that starts with a dot', /dot-stuffed/);
+      await type(child, '.', /queued as/i);
+      await type(child, 'QUIT', /221/);
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+  },
+);
+
+test('a held line: RETR before login dropped with Esc, STAT sent anyway', TIMEOUT, async () => {
+  const report = tempReport();
+  const child = openConsole([`127.0.0.1:${stack.pop3}`, '--report', report]);
+  try {
+    await child.waitFor(/speaking POP3/, WAIT);
+    await type(child, 'RETR 1', /held: RETR 1/);
+    await child.waitFor(/log in first/, WAIT);
+    child.write(ESC);
+    await child.waitFor(/not sent \(dropped\): RETR 1/, WAIT);
+    await type(child, 'STAT', /held: STAT/);
+    child.write('\r');
+    await child.waitFor(/sent although STAT is not valid/, WAIT);
+    await child.waitFor(/-ERR/, WAIT);
+    assert.equal(await quit(child), 0);
+  } finally {
+    child.kill();
+  }
+  const session = readSession(report);
+  const sent = session.transcript.filter((l) => l.dir === 'client').map((l) => l.text);
+  assert.deepEqual(sent, ['STAT'], 'RETR was dropped, STAT went');
+});
+
+test(
+  'AUTH LOGIN through the helper: base64 shown, the password never on screen or in the report',
+  TIMEOUT,
+  async () => {
+    const report = tempReport();
+    const child = openConsole([
+      `127.0.0.1:${stack.submission}`,
+      '--tls',
+      'starttls',
+      '--ca-file',
+      stack.caCert,
+      '--ehlo',
+      'console.test',
+      '--report',
+      report,
+    ]);
+    try {
+      await child.waitFor(/certificate verified/, WAIT);
+      await type(child, 'EHLO console.test', /AUTH PLAIN LOGIN|AUTH LOGIN PLAIN/);
+      await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
+      await type(child, stack.user, /the password \(masked/);
+      await type(child, stack.password, /235/);
+      await child.waitFor(/is base64 for "Username:"/, WAIT);
+      await child.waitFor(/base64\("test@example\.test"\) = dGVzdEBleGFtcGxlLnRlc3Q=/, WAIT);
+      await type(child, 'QUIT', /221/);
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+    const forms = [stack.password, Buffer.from(stack.password).toString('base64')];
+    for (const form of forms) {
+      assert.ok(
+        !child.text().includes(form),
+        `on screen: ${form === stack.password ? 'password' : 'base64'}`,
+      );
+      assert.ok(!readFileSync(report, 'utf8').includes(form), 'in the report');
+    }
+    const session = readSession(report);
+    assert.ok(
+      session.transcript.some((l) => l.dir === 'client' && l.secret && l.text === '********'),
+    );
+  },
+);
+
+test('HTTP HEAD against a local web server: the console speaks raw', TIMEOUT, async () => {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { Server: 'console-test/1.0', 'X-Method': req.method ?? '' });
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const child = openConsole([`127.0.0.1:${port}`]);
+  try {
+    await child.waitFor(/waiting for a greeting/, WAIT);
+    await type(child, 'HEAD / HTTP/1.1', /speaking raw/);
+    await type(child, 'Host: 127.0.0.1', /Host: 127\.0\.0\.1/);
+    await type(child, 'Connection: close', /Connection: close/);
+    await type(child, '', /HTTP\/1\.1 200 OK/);
+    await child.waitFor(/console-test\/1\.0/, WAIT);
+    await child.waitFor(/X-Method: HEAD/, WAIT);
+    assert.equal(await quit(child), 0);
+  } finally {
+    child.kill();
+    server.close();
+  }
+});
