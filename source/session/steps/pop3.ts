@@ -13,6 +13,7 @@ import {
   closePolitely,
   messageIdOf,
   readUntil,
+  recordMailboxTls,
   recordServerLines,
   sleep,
   writeCommand,
@@ -100,6 +101,7 @@ const attempt = async (
     ...(implicit ? { tls } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  if (connection.tls) recordMailboxTls(ctx, STEP, connection.tls, 'implicit');
   const talk = new Pop3Talk(connection, new Pop3Engine({ tls: implicit }), ctx);
   try {
     const greeting = await talk.greeting();
@@ -122,10 +124,7 @@ const attempt = async (
         if (!stls.response.ok) return failure('STLS refused', stls);
         const facts = await connection.startTls(tls);
         talk.engine.tlsEstablished();
-        recorder.note(
-          STEP,
-          `TLS ${facts.protocol}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? ''}`}`,
-        );
+        recordMailboxTls(ctx, STEP, facts, 'starttls');
         capa = await talk.command({ verb: 'CAPA' });
       }
     }
