@@ -36,7 +36,12 @@ export const notArrivedRule = (step: MailboxStep): Rule => ({
     const rounds = notesMatching(session, /^not delivered yet/, step);
     const sendAccepted = linesWhere(
       session,
-      (e) => e.step === 'send' && e.dir === 'server' && /^250 .*queued as/i.test(e.text),
+      (e) =>
+        e.step === 'send' &&
+        e.dir === 'server' &&
+        /^250[ -]/.test(e.text) &&
+        queueId !== undefined &&
+        e.text.includes(queueId.replace(/^qp /, '')),
     );
     return [
       finding({
