@@ -4,6 +4,7 @@
 //
 //   node helper.mjs ports N            print N free 127.0.0.1 TCP ports; the last
 //                                      one is also free for UDP (used for DNS)
+//   node helper.mjs layout             print the current stack layout version
 //   node helper.mjs json               print the stack JSON built from MS_* env vars
 //   node helper.mjs probe FILE [SECS]  check every service in stack JSON FILE,
 //                                      retrying for up to SECS seconds (default 0)
@@ -24,6 +25,8 @@ import dns from 'node:dns';
 import fs from 'node:fs';
 
 const HOST = '127.0.0.1';
+/** The stack's layout version (see scripts/mail-stack: an older running stack is rebuilt). */
+const LAYOUT = 2;
 
 function listenTcp(port) {
   return new Promise((resolve, reject) => {
@@ -93,6 +96,21 @@ function buildJson() {
     caCert: e.MS_CA_CERT,
     serverCert: e.MS_SERVER_CERT,
     serverName: 'mail.example.test',
+    // Bumped when services are added: a running stack of an older layout is rebuilt.
+    layout: LAYOUT,
+    // Exim 4 (from its extracted Debian package) delivering into the mailbox that GNU
+    // Mailutils pop3d/imap4d serve: a second pair of servers with their own wording.
+    exim: {
+      smtp: num('MS_EXIM_SMTP'),
+      submission: num('MS_EXIM_SUBMISSION'),
+      smtps: num('MS_EXIM_SMTPS'),
+    },
+    mailutils: {
+      pop3: num('MS_MU_POP3'),
+      pop3s: num('MS_MU_POP3S'),
+      imap: num('MS_MU_IMAP'),
+      imaps: num('MS_MU_IMAPS'),
+    },
     zones: {
       healthy: 'example.test',
       nullMx: 'nullmx.test',
@@ -161,17 +179,34 @@ async function probeOnce(stack) {
     ['imap', () => greeting(stack, stack.imap, false, /^\* OK/)],
     ['imaps', () => greeting(stack, stack.imaps, true, /^\* OK/)],
     ['dns', () => dnsCheck(stack)],
+    ['exim.smtp', () => greeting(stack, stack.exim.smtp, false, /^220 .*Exim/)],
+    ['exim.submission', () => greeting(stack, stack.exim.submission, false, /^220 .*Exim/)],
+    ['exim.smtps', () => greeting(stack, stack.exim.smtps, true, /^220 .*Exim/)],
+    ['mailutils.pop3', () => greeting(stack, stack.mailutils.pop3, false, /^\+OK/)],
+    ['mailutils.pop3s', () => greeting(stack, stack.mailutils.pop3s, true, /^\+OK/)],
+    ['mailutils.imap', () => greeting(stack, stack.mailutils.imap, false, /^\* OK/)],
+    ['mailutils.imaps', () => greeting(stack, stack.mailutils.imaps, true, /^\* OK/)],
   ];
+  if (stack.layout !== LAYOUT) return [`layout ${stack.layout} is not the current ${LAYOUT}`];
   const results = await Promise.allSettled(checks.map(([, fn]) => fn()));
   const failures = [];
   results.forEach((r, i) => {
     if (r.status === 'rejected') {
       failures.push(
-        `${checks[i][0]} (port ${stack[checks[i][0]]}): ${r.reason && r.reason.message}`,
+        `${checks[i][0]} (port ${portOf(stack, checks[i][0])}): ${r.reason && r.reason.message}`,
       );
     }
   });
   return failures;
+}
+
+const portOf = (stack, key) => key.split('.').reduce((o, k) => (o ? o[k] : undefined), stack);
+
+/** Every TCP/UDP port of a stack JSON, nested services included. */
+function allPorts(stack) {
+  const keys = ['smtp', 'submission', 'smtps', 'pop3', 'pop3s', 'imap', 'imaps', 'dns'];
+  const nested = [stack.exim, stack.mailutils].flatMap((o) => (o ? Object.values(o) : []));
+  return [...keys.map((k) => stack[k]), ...nested].filter((p) => Number.isInteger(p));
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -212,9 +247,7 @@ function accepts(port) {
 
 async function closed(file, secs) {
   const stack = readStack(file);
-  const ports = ['smtp', 'submission', 'smtps', 'pop3', 'pop3s', 'imap', 'imaps', 'dns']
-    .map((k) => stack[k])
-    .filter((p) => Number.isInteger(p));
+  const ports = allPorts(stack);
   const deadline = Date.now() + secs * 1000;
   for (;;) {
     const open = [];
@@ -284,6 +317,9 @@ async function main() {
   switch (cmd) {
     case 'ports':
       process.stdout.write(`${(await freePorts(Number(args[0] || 1))).join(' ')}\n`);
+      return 0;
+    case 'layout':
+      process.stdout.write(`${LAYOUT}\n`);
       return 0;
     case 'json':
       process.stdout.write(`${buildJson()}\n`);

@@ -279,10 +279,12 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
     return { kind: 'wizard', flags, ...(values.lab !== undefined ? { lab: values.lab } : {}) };
 
   const domainsFile = safe('--domains-file', values['domains-file']);
-  if (!flags.target && values.lab === undefined && !domainsFile) {
+  // "I cannot read my mail": the mailbox steps need no SMTP server (SPEC, --pop3/--imap).
+  const mailboxOnly = flags.pop3 !== undefined || flags.imap !== undefined;
+  if (!flags.target && values.lab === undefined && !domainsFile && !mailboxOnly) {
     throw new UsageError(
       'TARGET',
-      'check needs a target, --server, --lab SCENARIO or --domains-file',
+      'check needs a target, --server, --pop3, --imap, --lab SCENARIO or --domains-file',
     );
   }
   if (values.lab === '')

@@ -27,7 +27,9 @@ export const buildRunConfig = async (
   flags: RunFlags,
   io: Omit<PasswordSources, 'file'>,
 ): Promise<RunConfig> => {
-  if (!flags.target) throw new UsageError('TARGET', 'no target given');
+  const mailboxHost = flags.pop3?.host ?? flags.imap?.host;
+  if (!flags.target && mailboxHost === undefined)
+    throw new UsageError('TARGET', 'no target given');
   const ca = await Promise.all(flags.caFiles.map((f) => readText('--ca-file', f)));
   for (const [i, pem] of ca.entries()) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----'))
@@ -37,6 +39,19 @@ export const buildRunConfig = async (
     ? await readText('--body', flags.body.slice(1))
     : flags.body;
   const steps = flags.steps ?? defaultSteps(flags);
+  if (!flags.target && flags.to.length > 0)
+    throw new UsageError(
+      '--to',
+      'sending a test message needs an SMTP target (a domain or --server); without one only the mailbox is checked',
+    );
+  if (!flags.target) {
+    const smtp = steps.filter((s) => s !== 'pop3' && s !== 'imap');
+    if (smtp.length > 0)
+      throw new UsageError(
+        '--steps',
+        `${smtp.join(',')} need an SMTP target (a domain or --server); with only --pop3/--imap give --steps pop3,imap`,
+      );
+  }
   const needsSmtpAuth =
     flags.authUser !== undefined && (steps.includes('auth') || steps.includes('send'));
   const needsMailbox =
@@ -52,11 +67,14 @@ export const buildRunConfig = async (
     password = await readPassword(flags.authUser ?? mailboxUser!, sources);
 
   const config: RunConfig = {
-    target: {
-      input: flags.target.input,
-      ...(flags.target.domain ? { domain: flags.target.domain } : {}),
-      ...(flags.target.server ? { server: flags.target.server } : {}),
-    },
+    // A mailbox-only check names the mailbox server as its target; no SMTP step runs.
+    target: flags.target
+      ? {
+          input: flags.target.input,
+          ...(flags.target.domain ? { domain: flags.target.domain } : {}),
+          ...(flags.target.server ? { server: flags.target.server } : {}),
+        }
+      : { input: mailboxHost! },
     tls: flags.tls,
     insecure: flags.insecure,
     plaintextAuth: flags.plaintextAuth,

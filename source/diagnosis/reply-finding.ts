@@ -25,8 +25,15 @@ export const refusalSeverity = (session: Session, replies: readonly SmtpReplyVie
 export const vendorDetail = (r: SmtpReplyView): { detail: string; fix?: string } => {
   const vendor = vendorOf(r);
   if (!vendor) return { detail: '' };
+  // A sentence about a quoted prompt ("UGFzc3dvcmQ6") belongs only beside a reply that has it.
+  const detail = vendor.detail
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) =>
+      [...sentence.matchAll(/"([A-Za-z0-9+/]{8,}={0,2})"/g)].every((m) => r.text.includes(m[1]!)),
+    )
+    .join(' ');
   return {
-    detail: ` About this ${vendor.vendor} reply (${vendor.label}): ${vendor.detail} (${vendor.reference})`,
+    detail: ` About this ${vendor.vendor} reply (${vendor.label}): ${detail} (${vendor.reference})`,
     fix: vendor.fix,
   };
 };

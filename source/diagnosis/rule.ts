@@ -64,7 +64,8 @@ export const finding = (input: FindingInput): Finding => {
     title: input.title,
     explanation: input.explanation,
     evidence,
-    next: [...input.next],
+    // The same advice twice (two rules, or a rule and the knowledge base) reads as noise.
+    next: [...new Set(input.next)],
     ...(actions.length > 0 ? { actions } : {}),
     ...(input.step ? { step: input.step } : {}),
   };

@@ -281,9 +281,10 @@ export const runDnsStep = async (
     );
   } else if (reading.nullMx) {
     nullMx = true;
+    // The owner's deliberate statement, not a fault: reported, never an error.
     problems.add(
       'dns.null-mx',
-      'error',
+      'info',
       `${domain} accepts no mail (null MX)`,
       `${domain} publishes the null MX "0 ." (RFC 7505): its owner declares that it receives no mail, and senders bounce mail to it at once. That is a decision in the domain's DNS, not a fault of a server; if ${domain} should receive mail, replace the null MX with real MX records.`,
     );

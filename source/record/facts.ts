@@ -1,7 +1,7 @@
 // What the steps learn beyond the transcript, under stable keys, for the diagnosis rules and the
 // screens. Steps write these with recorder.fact(key, value); readers use factOf() to get them typed.
 import type { PayloadIssue } from '../protocols/common/sasl.js';
-import type { Session } from './types.js';
+import type { Session, TlsRecord } from './types.js';
 
 export interface StepErrorFact {
   /** MailmedicError code: ECONNREFUSED, ETIMEDOUT, EPROTOCOL, ETLS, ELIMIT, ECLOSED... */
@@ -66,6 +66,9 @@ export interface SessionFacts {
   'auth.cleartext': CleartextFact;
   'pop3.cleartext': CleartextFact;
   'imap.cleartext': CleartextFact;
+  /** The TLS of the POP3 / IMAP session (implicit or after STLS/STARTTLS), as session.tls for SMTP. */
+  'pop3.tls': TlsRecord;
+  'imap.tls': TlsRecord;
   /** `${step}.error` for any step: the typed error that ended it. */
   [stepError: `${string}.error`]: StepErrorFact;
 }

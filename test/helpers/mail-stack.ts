@@ -1,5 +1,5 @@
 /**
- * Access to the real Postfix + Dovecot + dnsmasq test stack run by
+ * Access to the real Postfix + Dovecot + dnsmasq (+ Exim + GNU Mailutils) test stack run by
  * `scripts/mail-stack` (Debian 12, root). Tests call `getMailStack()`; it
  * reuses a running, healthy stack (`scripts/mail-stack status`) or starts one
  * (`scripts/mail-stack start`), once per process. It never skips: if the stack
@@ -21,6 +21,26 @@ export interface MailStackZones {
   cnameMx: string;
   /** MX 10 mail.example.test and two v=spf1 TXT records. */
   badSpf: string;
+}
+
+/** Exim 4 (from its extracted Debian package): relays nothing, delivers to Mailutils' mailbox. */
+export interface EximPorts {
+  /** Accepts mail for the domain; refuses relaying with `550 relay not permitted` (no enhanced code). */
+  smtp: number;
+  /** STARTTLS offered; AUTH PLAIN/LOGIN advertised only inside TLS; MAIL needs AUTH. */
+  submission: number;
+  /** Implicit TLS, AUTH PLAIN/LOGIN. */
+  smtps: number;
+}
+
+/** GNU Mailutils pop3d/imap4d serving the mailbox Exim delivers to (same user and password). */
+export interface MailutilsPorts {
+  /** Plain POP3: `tls-mode required`, USER refused until STLS. */
+  pop3: number;
+  pop3s: number;
+  /** Plain IMAP: LOGIN disabled until STARTTLS. */
+  imap: number;
+  imaps: number;
 }
 
 export interface MailStack {
@@ -53,6 +73,9 @@ export interface MailStack {
   serverCert: string;
   /** mail.example.test: the name to verify the server certificate against. */
   serverName: string;
+  /** The second pair of servers, with other wording than Postfix and Dovecot. */
+  exim: EximPorts;
+  mailutils: MailutilsPorts;
   zones: MailStackZones;
 }
 
@@ -111,6 +134,10 @@ const STRING_KEYS = [
   'serverCert',
   'serverName',
 ] as const;
+const NESTED_PORT_KEYS = {
+  exim: ['smtp', 'submission', 'smtps'],
+  mailutils: ['pop3', 'pop3s', 'imap', 'imaps'],
+} as const;
 const ZONE_KEYS = ['healthy', 'nullMx', 'brokenMx', 'noMx', 'cnameMx', 'badSpf'] as const;
 
 /** Parses and checks the JSON printed by scripts/mail-stack. */
@@ -128,6 +155,16 @@ export function parseMailStack(text: string): MailStack {
   for (const key of STRING_KEYS) {
     if (typeof obj[key] !== 'string' || obj[key] === '') {
       throw new Error(`mail-stack JSON: missing ${key}`);
+    }
+  }
+  for (const [group, keys] of Object.entries(NESTED_PORT_KEYS)) {
+    const ports = obj[group];
+    for (const key of keys) {
+      const port = (ports as Record<string, unknown> | undefined)?.[key];
+      if (typeof port !== 'number' || !Number.isInteger(port) || port <= 0 || port > 65_535) {
+        // An older stack (before Exim and Mailutils): start rebuilds it.
+        throw new Error(`mail-stack JSON: bad port ${group}.${key}=${JSON.stringify(port)}`);
+      }
     }
   }
   const zones = obj['zones'];

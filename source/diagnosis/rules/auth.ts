@@ -37,6 +37,14 @@ const authCommandBefore = (session: Session, r: SmtpReplyView): string | undefin
   return undefined;
 };
 
+/** A refusal of the mechanism itself, in Postfix/Dovecot's, Exim's and other servers' words. */
+const MECHANISM_REFUSED =
+  /unrecognized authentication type|invalid authentication mechanism|(?:authentication )?mechanism (?:is )?(?:not supported|unavailable|not available|not enabled)|unsupported (?:authentication )?mechanism|unknown (?:authentication )?mechanism/i;
+
+/** The mechanism to recommend among those offered (mailmedic speaks these). */
+const recommended = (offered: readonly string[]): string | undefined =>
+  ['PLAIN', 'LOGIN', 'CRAM-MD5', 'XOAUTH2'].find((m) => offered.includes(m));
+
 const mechanismOf = (line: string | undefined): string =>
   (line?.trim().split(/\s+/)[1] ?? '').toUpperCase();
 
@@ -139,8 +147,11 @@ export const authRules: Rule[] = [
       'The server refuses to go on over an unencrypted connection: it wants the client to run STARTTLS first (RFC 3207), so that passwords and mail are encrypted. Servers that require TLS often do not even offer AUTH until then.',
     next: (_r, session) => [
       factOf(session, 'ehlo')?.startTls
-        ? 'Run STARTTLS first (mailmedic --tls starttls), then EHLO again, then AUTH.'
+        ? 'The client has to change, not the server: set the sending device or program (mail client, scanner, application) to use STARTTLS ("TLS" in many settings) on this port, or SSL/TLS on port 465.'
         : 'The server did not offer STARTTLS on this connection: use port 465 with implicit TLS, or ask why STARTTLS is missing.',
+      factOf(session, 'ehlo')?.startTls
+        ? 'To test it: mailmedic --tls starttls runs STARTTLS, EHLO again, then AUTH.'
+        : undefined,
     ],
     actions: (_r, session) => [
       starttlsFirst(),
@@ -184,12 +195,7 @@ export const authRules: Rule[] = [
     evaluate: (session) => {
       const step = stepOf(session, 'auth');
       const replies = authReplies(session).filter(
-        (r) =>
-          r.code === 504 ||
-          (r.code >= 500 &&
-            /unrecognized authentication type|mechanism (?:not supported|unavailable)|unsupported (?:authentication )?mechanism/i.test(
-              r.text,
-            )),
+        (r) => r.code === 504 || (r.code >= 500 && MECHANISM_REFUSED.test(r.text)),
       );
       const ours = step?.status === 'error' && /no usable mechanism/.test(step.summary);
       if (replies.length === 0 && !ours) return [];
@@ -198,6 +204,12 @@ export const authRules: Rule[] = [
         factOf(session, 'ehlo.afterTls')?.auth ??
         factOf(session, 'ehlo')?.auth ??
         [];
+      const first = replies[0];
+      const asked =
+        factOf(session, 'auth')?.mechanism ??
+        (first ? mechanismOf(authCommandBefore(session, first)) : undefined);
+      const use = recommended(offered);
+      const exchange = offered.some((m) => m === 'NTLM' || m === 'GSSAPI');
       return [
         finding({
           id: 'auth.mechanism-unsupported',
@@ -205,15 +217,19 @@ export const authRules: Rule[] = [
           step: 'auth',
           title: ours
             ? 'The server offers no login mechanism mailmedic can use'
-            : 'The server does not support that AUTH mechanism',
-          explanation: `${ours ? `The server offers ${offered.join(' ') || 'nothing usable'}; mailmedic speaks PLAIN, LOGIN, CRAM-MD5 and XOAUTH2. NTLM and GSSAPI (Kerberos) are Windows domain mechanisms, usually offered on internal Exchange connectors.` : 'The client asked for a SASL mechanism the server does not offer (504 5.5.4).'} The mechanisms a server accepts are listed on its 250-AUTH line after EHLO (RFC 4954), and may change after STARTTLS.`,
+            : `The server does not accept the ${asked || 'chosen'} mechanism${offered.length ? `; it offers ${offered.join(' ')}` : ''}`,
+          explanation: `${ours ? `The server offers ${offered.join(' ') || 'nothing usable'}; mailmedic speaks PLAIN, LOGIN, CRAM-MD5 and XOAUTH2. NTLM and GSSAPI (Kerberos) are Windows domain mechanisms, usually offered on internal Exchange connectors.` : `The client asked to log in with ${asked || 'a SASL mechanism'}, which this server does not offer${offered.length ? ` (it lists ${offered.join(', ')})` : ''}, so it refused before any password was checked: the password may well be right. The server said ${quote(first?.first ?? '')}.`} The mechanisms a server accepts are on its 250-AUTH line after EHLO (RFC 4954), and may change after STARTTLS.`,
           evidence: replies.length > 0 ? replyEvidence(replies) : [],
           next: [
-            offered.length > 0
-              ? `Use one of the offered mechanisms: ${offered.join(', ')} (--auth-mech).`
-              : 'Look at the 250-AUTH line of the EHLO reply (after STARTTLS) for the mechanisms on offer.',
-            'For Exchange, use the client submission endpoint (port 587), which offers LOGIN, rather than an internal connector.',
-          ],
+            use
+              ? `Log in with ${use}${offered.length > 1 ? ` (offered: ${offered.join(', ')})` : ''}: --auth-mech ${use.toLowerCase()}, or auto to let mailmedic choose; in a mail client, the matching setting is ${use === 'CRAM-MD5' ? '"encrypted password"' : '"normal password" over SSL/TLS or STARTTLS'}.`
+              : offered.length > 0
+                ? `The server offers only ${offered.join(', ')}, which mailmedic cannot speak.`
+                : 'Look at the 250-AUTH line of the EHLO reply (after STARTTLS) for the mechanisms on offer.',
+            exchange
+              ? 'For Exchange, use the client submission endpoint (port 587), which offers LOGIN, rather than an internal connector.'
+              : undefined,
+          ].filter((n): n is string => n !== undefined),
           actions: replies[0] ? [explainReply(replies[0])] : [],
         }),
       ];
@@ -262,6 +278,7 @@ export const authRules: Rule[] = [
       const replies = authReplies(session).filter(
         (r) =>
           (r.code === 535 || (r.code >= 500 && r.code !== 501 && r.code !== 504)) &&
+          !MECHANISM_REFUSED.test(r.text) &&
           replyKind(r) === undefined,
       );
       const first = replies[0];
@@ -283,7 +300,7 @@ export const authRules: Rule[] = [
           title: atUserName
             ? 'The server rejected the user name'
             : 'The server rejected the user name or password',
-          explanation: `${atUserName ? 'With AUTH LOGIN the server asks for the user name, then for the password; it refused right after the user name, so it does not know that user.' : `The server checked the credentials sent with AUTH ${mechanism} and refused them (535 5.7.8: authentication credentials invalid, RFC 4954 6).`} mailmedic encodes the exchange itself, so this is not an encoding mistake: the password is wrong, the user name has the wrong form (the full address or only the part before @), the account is locked or disabled, or the server wants a different kind of password (an app password).${decoded.length ? ` In the reply, ${decoded.join(', ')}: the challenge the server had reached.` : ''} The server said ${quote(first.first)}.${vendor.detail}`,
+          explanation: `${atUserName ? 'With AUTH LOGIN the server asks for the user name, then for the password; it refused right after the user name, so it does not know that user.' : `The server checked the credentials sent with AUTH ${mechanism} and refused them (${first.code}${first.enhanced ? ` ${first.enhanced}` : ''}: ${first.code === 535 ? 'authentication credentials invalid' : 'authentication refused'}, RFC 4954 6).`} mailmedic encodes the exchange itself, so this is not an encoding mistake: the password is wrong, the user name has the wrong form (the full address or only the part before @), the account is locked or disabled, or the server wants a different kind of password (an app password).${decoded.length ? ` In the reply, ${decoded.join(', ')}: the challenge the server had reached.` : ''} The server said ${quote(first.first)}.${vendor.detail}`,
           evidence: replyEvidence(replies),
           next: [
             'Check the user name form: most servers want the full address (user@example.com), some only the local part.',
@@ -303,7 +320,7 @@ export const authRules: Rule[] = [
     evaluate: (session) => {
       if (factOf(session, 'auth')) return [];
       const replies = authReplies(session).filter(
-        (r) => r.code === 535 && replyKind(r) === undefined,
+        (r) => r.code === 535 && !MECHANISM_REFUSED.test(r.text) && replyKind(r) === undefined,
       );
       const first = replies[0];
       if (!first) return [];
@@ -387,13 +404,41 @@ export const authRules: Rule[] = [
           ? [i]
           : [],
       );
+      // STARTTLS offered, TLS never started: AUTH is very likely waiting inside TLS.
+      const tlsUnused =
+        factOf(session, 'ehlo')?.startTls === true &&
+        afterTls === undefined &&
+        session.tls === undefined;
+      if (tlsUnused) {
+        const told = smtpReplies(session).filter((r) => replyKind(r) === 'tls-required');
+        const starttlsLine = linesWhere(
+          session,
+          (e) => e.step === 'ehlo' && e.dir === 'server' && /^250[- ]STARTTLS\b/i.test(e.text),
+        );
+        return [
+          finding({
+            id: 'auth.not-offered',
+            severity: ourRefusal ? 'error' : 'warning',
+            step: 'auth',
+            title: 'The client must use STARTTLS: this server offers AUTH only inside TLS',
+            explanation: `The EHLO reply lists STARTTLS but no AUTH, and this session did not start TLS${stepOf(session, 'tls')?.status === 'skipped' ? ' (--tls none)' : ''}. Most submission servers list AUTH only after STARTTLS, so that no password crosses the network in clear (RFC 3207, RFC 8314)${told[0] ? `, and this one says so: ${quote(told[0].first)}` : ''}. The server is doing the right thing: it is the client, the customer's device or program (mail client, scanner, printer, web site, application) set to "no encryption", that has to change.`,
+            evidence: [...starttlsLine, ...ehloLines, ...replyEvidence(told)],
+            next: [
+              'Set the sending device or program to use STARTTLS (often labelled "TLS" or "STARTTLS") on port 587, or SSL/TLS on port 465, with its login; nothing needs to change on the server.',
+              'If the device cannot do TLS at all (an old scanner or printer), let it send through a relay on the local network that accepts it without TLS and submits with TLS.',
+              'To see the login work: run mailmedic again with --tls starttls (or auto).',
+            ],
+            actions: [starttlsFirst('Use STARTTLS, then log in')],
+          }),
+        ];
+      }
       return [
         finding({
           id: 'auth.not-offered',
           severity: ourRefusal ? 'error' : 'warning',
           step: 'auth',
           title: 'The server offers no AUTH at all',
-          explanation: `Neither EHLO reply lists AUTH${caps ? ' (not even the one after TLS)' : ''}, so a client has no way to log in here. ${port !== undefined && SUBMISSION_PORTS.has(port) ? `On the submission port ${port} that defeats its purpose (RFC 6409 requires authentication there): SASL is probably not enabled, or the server expects clients on another port.` : 'On port 25 that is normal for a server that only receives mail; clients submit on 587 or 465.'}`,
+          explanation: `Neither EHLO reply lists AUTH${caps ? ' (not even the one after TLS)' : ''}, so a client has no way to log in here. ${port !== undefined && SUBMISSION_PORTS.has(port) ? `On the submission port ${port} that defeats its purpose (RFC 6409 requires authentication there): SASL is probably not enabled, or the server expects clients on another port.` : port === 25 ? 'On port 25 that is normal for a server that only receives mail; clients submit on 587 or 465.' : 'Either SASL is not enabled on this service, or it is a relay-only port and clients are meant to log in on another one (587 or 465).'}`,
           evidence: ehloLines,
           next: [
             port === 25

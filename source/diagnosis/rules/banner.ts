@@ -33,7 +33,10 @@ const IMPLICIT_TLS_PORTS: Record<number, string> = { 465: 'SMTPS', 993: 'IMAPS',
 /** Products that put their name and version (or operating system) in the greeting. */
 const DISCLOSURES: ReadonlyArray<{ pattern: RegExp; product: string; hide: string }> = [
   {
-    pattern: /Postfix \(([^)]+)\)/,
+    // Debian's default "ESMTP Postfix (Debian/GNU)"; other words in parentheses ("(evaluation)",
+    // a company name) are not an operating system.
+    pattern:
+      /Postfix \((?=[^)]*\b(?:Debian|Ubuntu|GNU|Linux|FreeBSD|OpenBSD|NetBSD|Red ?Hat|RHEL|CentOS|Fedora|SUSE|Alpine|Gentoo|Arch|Darwin|macOS|Solaris|Raspbian)\b)[^)]+\)/i,
     product: 'Postfix, and the operating system',
     hide: 'Postfix: smtpd_banner = $myhostname ESMTP',
   },
@@ -59,6 +62,12 @@ const DISCLOSURES: ReadonlyArray<{ pattern: RegExp; product: string; hide: strin
     hide: "the server's banner or greeting setting",
   },
 ];
+
+/** A single DNS label ("vm", "mailserver01"): a host name, only not fully qualified. */
+const SHORT_HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** First words that are greeting text, not a name. */
+const NOT_A_NAME =
+  /^(?:E?SMTP|LMTP|welcome|hello|hi|ready|service|server|mail|the|this|greetings|\d+)$/i;
 
 const LOOKS_LIKE_HOSTNAME =
   /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}\.?$|^\[[0-9a-f.:]+\]$/i;
@@ -261,6 +270,20 @@ export const bannerRules: Rule[] = [
       if (!g || g.code >= 400 || isMaskedBanner(g.text)) return [];
       const first = (banner?.host || g.text.split(/\s+/)[0]) ?? '';
       if (LOOKS_LIKE_HOSTNAME.test(first)) return [];
+      if (SHORT_HOSTNAME.test(first) && !NOT_A_NAME.test(first))
+        return [
+          finding({
+            id: 'banner.no-hostname',
+            severity: 'info',
+            step: 'banner',
+            title: `The greeting names the server "${first}", a host name that is not fully qualified`,
+            explanation: `RFC 5321 4.2 and 4.3.1 want the greeting to start with the server's fully qualified domain name ("220 mail.example.com ..."). ${quote(first)} is a host name without its domain, typically the machine's short name, which the mail server uses when its own name was never set (Postfix takes myhostname from the system). Receiving mail works; but the server likely says the same name in EHLO when it sends, and receivers often refuse a HELO that is not fully qualified (Postfix reject_non_fqdn_helo_hostname), or score it as spam.`,
+            evidence: g.lines,
+            next: [
+              "Give the server its full name (Postfix: myhostname = mail.example.com; Exim: primary_hostname; Exchange: the FQDN of the receive and send connectors), matching the server's PTR record.",
+            ],
+          }),
+        ];
       return [
         finding({
           id: 'banner.no-hostname',

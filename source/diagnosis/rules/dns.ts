@@ -111,6 +111,9 @@ interface DnsRuleSpec {
   actions?: (session: Session) => (NextAction | undefined)[];
 }
 
+/** A null MX (RFC 7505): the owner says the domain takes no mail, and usually sends none. */
+const nullMx = (s: Session): boolean => dnsProblems(s).some((p) => p.id === 'dns.null-mx');
+
 const SPF_CHECK = (d: string) => `See the record as receivers do: \`dig +short TXT ${d}\`.`;
 
 /** Offered when another MX host has an address to try. */
@@ -223,8 +226,10 @@ const TABLE: Record<string, DnsRuleSpec> = {
   },
   'dns.spf-missing': {
     evidence: txtAt(''),
-    next: (d) => [
-      `Publish one TXT record at ${d}, e.g. "v=spf1 mx -all" (the MX hosts send, nobody else), with include: for each service that sends as ${d}.`,
+    next: (d, s) => [
+      nullMx(s)
+        ? `${d} takes no mail (null MX); if it sends none either, say so: TXT "v=spf1 -all" at ${d} (nobody may send as ${d}). If something does send as ${d}, list exactly that (ip4:, include:) before -all.`
+        : `Publish one TXT record at ${d}, e.g. "v=spf1 mx -all" (the MX hosts send, nobody else), with include: for each service that sends as ${d}.`,
       SPF_CHECK(d),
     ],
   },
@@ -270,8 +275,10 @@ const TABLE: Record<string, DnsRuleSpec> = {
   },
   'dns.dmarc-missing': {
     evidence: txtAt('_dmarc.'),
-    next: (d) => [
-      `Start with a monitoring record: _dmarc.${d} TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@${d}", read the reports, then move to quarantine and reject.`,
+    next: (d, s) => [
+      nullMx(s)
+        ? `${d} takes no mail (null MX); if it sends none either, protect its name from forgery: _dmarc.${d} TXT "v=DMARC1; p=reject" together with "v=spf1 -all".`
+        : `Start with a monitoring record: _dmarc.${d} TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@${d}", read the reports, then move to quarantine and reject.`,
     ],
   },
   'dns.dmarc-multiple': {

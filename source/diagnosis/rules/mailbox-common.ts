@@ -1,6 +1,6 @@
 // What POP3 and IMAP have in common: the test message that never arrived, the password that
 // mailmedic would not send in clear, and a certificate that failed verification.
-import type { Session } from '../../record/types.js';
+import type { Session, TlsRecord } from '../../record/types.js';
 import { retryInsecure, retryLater, retryPort } from '../actions.js';
 import type { Rule } from '../rule.js';
 import { finding, linesWhere, notesMatching, stepOf } from '../rule.js';
@@ -17,6 +17,15 @@ const failedWith = (session: Session, step: MailboxStep, pattern: RegExp): strin
   return record?.status === 'error' && pattern.test(record.summary) ? record.summary : undefined;
 };
 
+/** host:port of the mailbox server, from the step's "connecting to" note. */
+const mailboxEndpoint = (session: Session, step: MailboxStep): string => {
+  const note = session.transcript.find(
+    (e) => e.step === step && e.dir === 'note' && e.text.startsWith('connecting to '),
+  );
+  const m = note && /^connecting to (\S+) port (\d+)/.exec(note.text);
+  return m ? `${m[1]}:${m[2]}` : `HOST:${NAMES[step].tlsPort}`;
+};
+
 export const notArrivedRule = (step: MailboxStep): Rule => ({
   id: `${step}.not-arrived`,
   step,
@@ -27,7 +36,12 @@ export const notArrivedRule = (step: MailboxStep): Rule => ({
     const rounds = notesMatching(session, /^not delivered yet/, step);
     const sendAccepted = linesWhere(
       session,
-      (e) => e.step === 'send' && e.dir === 'server' && /^250 .*queued as/i.test(e.text),
+      (e) =>
+        e.step === 'send' &&
+        e.dir === 'server' &&
+        /^250[ -]/.test(e.text) &&
+        queueId !== undefined &&
+        e.text.includes(queueId.replace(/^qp /, '')),
     );
     return [
       finding({
@@ -84,8 +98,14 @@ export const certificateRule = (step: MailboxStep): Rule => ({
   step,
   evaluate: (session) => {
     const summary = failedWith(session, step, /certificate not verified/);
-    if (!summary) return [];
-    const code = /certificate not verified \(([^)]*)\)/.exec(summary)?.[1] ?? 'unknown';
+    // Under --insecure the step goes on; the certificate is still a finding, as for SMTP.
+    const tls = session.facts?.[`${step}.tls`] as TlsRecord | undefined;
+    const wentOn = !summary && tls !== undefined && tls.authorized === false;
+    if (!summary && !wentOn) return [];
+    const code =
+      (summary ? /certificate not verified \(([^)]*)\)/.exec(summary)?.[1] : undefined) ??
+      tls?.authorizationError ??
+      'unknown';
     const { protocol } = NAMES[step];
     const why: Record<string, string> = {
       CERT_HAS_EXPIRED: 'it has expired (renew it, then reload the mail server)',
@@ -105,16 +125,16 @@ export const certificateRule = (step: MailboxStep): Rule => ({
         severity: 'error',
         step,
         title: `The ${protocol} server's certificate failed verification (${code})`,
-        explanation: `The ${protocol} server's certificate could not be verified: ${why[code] ?? code}. mailmedic did not send the password, since a server it cannot verify may be someone else. Mail clients show a certificate warning here, and users learn to click it away.`,
+        explanation: `The ${protocol} server's certificate could not be verified: ${why[code] ?? code}. ${wentOn ? 'mailmedic went on because of --insecure and sent the password to a server it could not verify, which may be someone else.' : 'mailmedic did not send the password, since a server it cannot verify may be someone else.'} Mail clients show a certificate warning here, and users learn to click it away.`,
         evidence: linesWhere(
           session,
           (e) => e.step === step && e.dir === 'note' && /certificate|^TLS /.test(e.text),
         ),
         next: [
-          `Inspect it: \`openssl s_client -connect HOST:${NAMES[step].tlsPort} -showcerts\`.`,
-          'Fix it on the server (Dovecot: ssl_cert = </path/fullchain.pem), or pass a private CA with --ca-file.',
+          `Inspect it: \`openssl s_client ${tls?.mode === 'starttls' ? `-starttls ${step} ` : ''}-connect ${mailboxEndpoint(session, step)} -showcerts\`.`,
+          'Fix it on the server (Dovecot: ssl_cert = </path/fullchain.pem; GNU Mailutils: tls { ssl-certificate-file ... }), or pass a private CA with --ca-file.',
         ],
-        actions: [retryInsecure()],
+        actions: [wentOn ? undefined : retryInsecure()],
       }),
     ];
   },

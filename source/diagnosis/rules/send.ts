@@ -30,6 +30,56 @@ const senderOf = (r: SmtpReplyView): string =>
   addressIn(r.text) ??
   'the sender';
 
+const domainOf = (address: string): string | undefined => address.split('@')[1]?.toLowerCase();
+
+/** The domains this server is known to stand for: the target domain, its names' parents. */
+const serverDomains = (session: Session): string[] => {
+  const names = [
+    session.target.domain,
+    session.target.server?.host,
+    factOf(session, 'banner')?.host,
+    factOf(session, 'ehlo')?.serverName,
+  ].filter((n): n is string => typeof n === 'string' && n.includes('.') && !/^[\d.]+$/.test(n));
+  return [
+    ...new Set(
+      names.flatMap((n) => [n.toLowerCase(), n.toLowerCase().split('.').slice(1).join('.')]),
+    ),
+  ].filter((d) => d.includes('.'));
+};
+
+/**
+ * A recipient refusal that is most likely a relay refusal in other words (OpenSMTPD's "550
+ * Invalid recipient"): the session did not log in and the recipient's domain is not one this
+ * server is known to stand for. Only when the reply itself says nothing more precise (no X.1.1).
+ */
+const likelyRelay = (r: SmtpReplyView, session: Session): boolean => {
+  if (authenticated(session) || r.command?.verb !== 'RCPT') return false;
+  if (r.enhanced && /^\d\.1\.(?:1|10)$/.test(r.enhanced)) return false;
+  if (
+    /user unknown|unknown user|no such (?:user|mailbox)|mailbox (?:unavailable|not found)/i.test(
+      r.text,
+    )
+  )
+    return false;
+  const domain = domainOf(recipientOf(r));
+  const ours = serverDomains(session);
+  if (!domain || ours.length === 0) return false;
+  return !ours.some((d) => domain === d || domain.endsWith(`.${d}`) || d.endsWith(`.${domain}`));
+};
+
+/** "(enhanced status 5.1.1: ...)" only when the reply carried one: codes are never invented. */
+const enhancedNote = (r: SmtpReplyView, meaning: string): string =>
+  r.enhanced ? ` (enhanced status ${r.enhanced}: ${meaning}, RFC 3463)` : '';
+
+/** Relay advice for both kinds of sender: a client submits with a login, a server delivers to the MX. */
+const relayAdvice = (r: SmtpReplyView, session: Session): string[] => {
+  const domain = domainOf(recipientOf(r)) ?? 'the recipient domain';
+  const port = smtpPort(session);
+  const client = `If the sender is a mail client or a device (mail program, scanner, web site, application): it must log in, on the submission port (${submissionPort(session)}) with STARTTLS or on 465, as mailmedic does with --auth-user.`;
+  const server = `If the sender is a mail server delivering this message: it should deliver to the MX of ${domain} (\`dig ${domain} MX\`, or run mailmedic on ${domain}), not to this server; if this server is its smarthost, the sending server must authenticate to it (Postfix: relayhost = [this server]:587 with smtp_sasl_auth_enable = yes) or have its address among this server's trusted networks.`;
+  return port === 25 || port === undefined ? [server, client] : [client, server];
+};
+
 /** Seconds a reply asks to wait ("try again in 5 minutes"), if it says. */
 const waitSeconds = (text: string, fallback: number): number => {
   const m = /(\d+)\s*(seconds?|secs?|s\b|minutes?|mins?)/i.exec(text);
@@ -47,13 +97,15 @@ export const sendRules: Rule[] = [
       `${recipientOf(r)} is not in a domain this server receives mail for, so accepting it would mean passing the message on (relaying). A server relays only for clients it trusts: ones that authenticated with AUTH, or whose address is in its trusted networks; anything else would make it an open relay that spammers abuse (RFC 5321 3.6, RFC 2505). ${
         authenticated(session)
           ? 'This session did authenticate, so the account itself is not allowed to relay, or the server does not count authentication as a reason to relay.'
-          : 'This session did not authenticate: that is the usual cause, typically a mail client or a device (scanner, web site, application) that sends on port 25 without a login.'
+          : 'This session did not authenticate: that is the usual cause. Either a mail client or device is sending without a login, or a sending mail server handed the message to this server instead of to the MX of the recipient domain.'
       }`,
     next: (r, session) => [
-      authenticated(session)
-        ? 'Check the relay rules of the server: Postfix needs permit_sasl_authenticated in smtpd_relay_restrictions; Exchange needs the account to have send permission on the connector.'
-        : `Authenticate before MAIL FROM: run mailmedic with --auth-user on the submission port (${submissionPort(session)}), as a mail client should.`,
-      'If this client should relay without a login (a printer, an internal application), add its address to the trusted networks (Postfix: mynetworks; Exchange: a receive connector that allows anonymous relay from that IP only).',
+      ...(authenticated(session)
+        ? [
+            'Check the relay rules of the server: Postfix needs permit_sasl_authenticated in smtpd_relay_restrictions; Exim needs an accept authenticated = * in its RCPT ACL; Exchange needs the account to have send permission on the connector.',
+          ]
+        : relayAdvice(r, session)),
+      'If this client should relay without a login (a printer, an internal application), add its address to the trusted networks (Postfix: mynetworks; Exim: relay_from_hosts; Exchange: a receive connector that allows anonymous relay from that IP only).',
       `If ${recipientOf(r).split('@')[1] ?? 'the recipient domain'} should be delivered locally by this server, add it to the server's domains (Postfix: mydestination, virtual_mailbox_domains or relay_domains).`,
     ],
     actions: (_r, session) => [
@@ -81,13 +133,18 @@ export const sendRules: Rule[] = [
   kindRule({
     id: 'send.recipient-unknown',
     kind: 'recipient-unknown',
-    title: (r, replies) =>
-      replies.length > 1
-        ? `${replies.length} recipients do not exist on this server`
-        : `The recipient ${recipientOf(r)} does not exist on this server`,
-    explanation: (r) =>
-      `The server looked ${recipientOf(r)} up among its mailboxes and aliases and found nothing (enhanced status ${r.enhanced ?? 'X.1.1'}: bad destination mailbox address, RFC 3463). It refuses now, during the SMTP dialogue, rather than accepting and bouncing later, which is what a well-run server does.`,
-    next: (r) => [
+    title: (r, replies, session) =>
+      likelyRelay(r, session)
+        ? `The server refused ${recipientOf(r)}: most likely it does not relay for this unauthenticated session`
+        : replies.length > 1
+          ? `${replies.length} recipients do not exist on this server`
+          : `The recipient ${recipientOf(r)} does not exist on this server`,
+    explanation: (r, session) =>
+      likelyRelay(r, session)
+        ? `The reply reads like an unknown recipient, but ${domainOf(recipientOf(r)) ?? 'its domain'} is not a domain this server is known to receive mail for, and this session did not log in. Some servers word a relay refusal this way (OpenSMTPD says "550 Invalid recipient"): they look the address up among the domains they accept, find nothing, and refuse without saying whether they would relay for a client that logs in.${r.enhanced ? ` The enhanced status ${r.enhanced} says no more than that.` : ' The reply has no enhanced status code to tell which.'}`
+        : `The server looked ${recipientOf(r)} up among its mailboxes and aliases and found nothing${enhancedNote(r, 'bad destination mailbox address')}. It refuses now, during the SMTP dialogue, rather than accepting and bouncing later, which is what a well-run server does.`,
+    next: (r, session) => [
+      ...(likelyRelay(r, session) ? relayAdvice(r, session) : []),
       `Check the spelling of ${recipientOf(r)} with the person who gave it.`,
       'On the receiving server, check the mailbox or alias exists (Postfix: `postmap -q ADDRESS hash:/etc/postfix/virtual`, Dovecot: `doveadm user ADDRESS`; Microsoft 365: the recipient in the admin center).',
       'If the mailbox was just created, a directory sync or map rebuild may be pending (Postfix: `postmap`; Microsoft 365: Directory-Based Edge Blocking needs the user to be synced).',
@@ -184,7 +241,7 @@ export const sendRules: Rule[] = [
     kind: 'mailbox-full',
     title: (r) => `The mailbox of ${recipientOf(r)} is full`,
     explanation: (r) =>
-      `The recipient's mailbox has reached its storage quota, so the server cannot store more mail (enhanced status ${r.enhanced ?? 'X.2.2'}: mailbox full, RFC 3463). ${r.code < 500 ? 'The code is temporary: senders keep retrying for a few days, then bounce.' : 'The code is permanent: the sender gets a bounce now.'}`,
+      `The recipient's mailbox has reached its storage quota, so the server cannot store more mail${enhancedNote(r, 'mailbox full')}. ${r.code < 500 ? 'The code is temporary: senders keep retrying for a few days, then bounce.' : 'The code is permanent: the sender gets a bounce now.'}`,
     next: () => [
       'Ask the recipient to delete or archive mail (and to empty the trash and the junk folder).',
       'Or raise the quota on the server (Dovecot: quota_rule; Microsoft 365: the mailbox quota); Dovecot shows usage with `doveadm quota get -u USER`.',

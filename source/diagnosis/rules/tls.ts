@@ -48,6 +48,15 @@ const certificateSeverity = (session: Session): Severity => {
     : 'warning';
 };
 
+/**
+ * Between servers (no credentials, session not stopped) an unverified certificate does not stop
+ * delivery (opportunistic TLS, RFC 7435); say what it does break.
+ */
+const opportunisticNote = (session: Session): string =>
+  certificateSeverity(session) === 'warning'
+    ? ' Most sending servers deliver over unverified TLS anyway (opportunistic TLS, RFC 7435), as this test did; senders that enforce MTA-STS (a policy in mode enforce) or DANE (TLSA records) refuse to deliver to this server until its certificate verifies, and mail clients refuse it outright.'
+    : '';
+
 const insecureAction = (session: Session) =>
   stepFailed(session, 'tls') || stepFailed(session, 'connect') ? retryInsecure() : undefined;
 
@@ -78,7 +87,7 @@ const certificateRule = (spec: CertificateRuleSpec): Rule => ({
         severity: certificateSeverity(session),
         step: tlsStep(session),
         title: spec.title(tls, session),
-        explanation: `${spec.explanation(tls, session)} (Verification error ${tls.authorizationError}.)`,
+        explanation: `${spec.explanation(tls, session)} (Verification error ${tls.authorizationError}.)${opportunisticNote(session)}`,
         evidence: certificateLines(session),
         next: [
           ...spec.next(tls, session),
@@ -316,7 +325,7 @@ export const tlsRules: Rule[] = [
           severity: certificateSeverity(session),
           step: tlsStep(session),
           title: `The server's certificate failed verification (${tls.authorizationError ?? 'unknown reason'})`,
-          explanation: `TLS works, but the certificate did not pass verification: ${tls.authorizationError ?? 'no reason given'}. Clients that verify refuse the connection; the encryption itself still protects against eavesdropping, not against someone pretending to be the server.`,
+          explanation: `TLS works, but the certificate did not pass verification: ${tls.authorizationError ?? 'no reason given'}. Clients that verify refuse the connection; the encryption itself still protects against eavesdropping, not against someone pretending to be the server.${opportunisticNote(session)}`,
           evidence: certificateLines(session),
           next: [
             'Look the error code up in the OpenSSL documentation (`man openssl-verify`) and inspect the chain: `openssl s_client -starttls smtp -connect HOST:PORT -showcerts`.',

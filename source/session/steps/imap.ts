@@ -12,6 +12,7 @@ import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
   readUntil,
+  recordMailboxTls,
   recordServerLines,
   sleep,
   writeCommand,
@@ -103,6 +104,7 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
       ...(implicit ? { tls } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
+    if (connection.tls) recordMailboxTls(ctx, STEP, connection.tls, 'implicit');
     talk = new ImapTalk(connection, new ImapEngine({ tls: implicit }), ctx);
     const greeting = await talk.greeting();
     if (greeting.response.status === 'BYE')
@@ -125,10 +127,7 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
         if (starttls.response.status !== 'OK') return failure('STARTTLS refused', starttls);
         const facts = await connection.startTls(tls);
         talk.engine.tlsEstablished();
-        recorder.note(
-          STEP,
-          `TLS ${facts.protocol}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? ''}`}`,
-        );
+        recordMailboxTls(ctx, STEP, facts, 'starttls');
         await talk.command({ verb: 'CAPABILITY' });
       }
     }

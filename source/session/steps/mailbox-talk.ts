@@ -3,7 +3,8 @@
 import type { Connection } from '../../net/connection.js';
 import type { Outgoing } from '../../protocols/common/outgoing.js';
 import type { SessionRecorder } from '../../record/recorder.js';
-import type { StepId } from '../../record/types.js';
+import type { StepId, TlsRecord } from '../../record/types.js';
+import type { StepContext } from './context.js';
 
 /** Lines of a payload shown in the transcript; the rest is summarised, not dropped silently. */
 export const SHOWN_PAYLOAD_LINES = 40;
@@ -94,3 +95,28 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
       { once: true },
     );
   });
+
+/**
+ * The TLS of a POP3 or IMAP session, recorded as the SMTP steps record theirs: the protocol and
+ * certificate line, the verification line, and a `${step}.tls` fact for the rules.
+ */
+export const recordMailboxTls = (
+  ctx: StepContext,
+  step: 'pop3' | 'imap',
+  facts: NonNullable<Connection['tls']>,
+  mode: 'implicit' | 'starttls',
+): void => {
+  const { recorder } = ctx;
+  const record: TlsRecord = { ...facts, mode };
+  recorder.fact(`${step}.tls`, record);
+  recorder.note(
+    step,
+    `TLS ${facts.protocol} ${facts.cipher}; certificate ${facts.certificate.subject || '(none)'} issued by ${facts.certificate.issuer || '(unknown)'}, valid until ${facts.certificate.validTo || '?'}`,
+  );
+  recorder.note(
+    step,
+    facts.authorized
+      ? `certificate verified for ${facts.servername ?? ''}`
+      : `certificate NOT verified: ${facts.authorizationError ?? 'unknown reason'}${ctx.config.insecure ? '; going on because of --insecure' : ''}`,
+  );
+};

@@ -14,6 +14,7 @@ import {
   closePolitely,
   messageIdOf,
   readUntil,
+  recordMailboxTls,
   recordServerLines,
   sleep,
   writeCommand,
@@ -107,6 +108,7 @@ const attempt = async (
     ...(implicit ? { tls } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  if (connection.tls) recordMailboxTls(ctx, STEP, connection.tls, 'implicit');
   const talk = new Pop3Talk(
     connection,
     new Pop3Engine({ tls: implicit, maxMessageBytes: KEPT_MESSAGE_BYTES }),
@@ -134,10 +136,7 @@ const attempt = async (
         if (!stls.response.ok) return failure('STLS refused', stls);
         const facts = await connection.startTls(tls);
         talk.engine.tlsEstablished();
-        recorder.note(
-          STEP,
-          `TLS ${facts.protocol}; certificate ${facts.authorized ? 'verified' : `NOT verified: ${facts.authorizationError ?? ''}`}`,
-        );
+        recordMailboxTls(ctx, STEP, facts, 'starttls');
         capa = await talk.command({ verb: 'CAPA' });
       }
     }

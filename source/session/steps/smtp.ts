@@ -12,6 +12,7 @@ import type { SmtpCapabilities } from '../../protocols/smtp/capabilities.js';
 import type { SmtpCommand } from '../../protocols/smtp/commands.js';
 import { SmtpEngine } from '../../protocols/smtp/engine.js';
 import { buildTestMessage } from '../../protocols/smtp/message.js';
+import { queueIdOf } from '../../protocols/smtp/queue-id.js';
 import { StoppedByUser } from '../gate.js';
 import type { ReplyEvent } from '../smtp-conversation.js';
 import { SmtpConversation } from '../smtp-conversation.js';
@@ -316,6 +317,13 @@ const tlsOutcome = (
       status: 'warning',
       summary: `${how}: ${facts.protocol}, certificate not verified (${reason}); going on because of --insecure`,
     };
+  // Opportunistic TLS (RFC 7435): with no credentials at stake a sending server delivers over
+  // unverified TLS too; the certificate stays a finding. AUTH still refuses it without consent.
+  if (ctx.config.auth === undefined)
+    return {
+      status: 'warning',
+      summary: `${how}: ${facts.protocol}, certificate not verified (${reason}); no credentials at stake, going on as a sending server would`,
+    };
   return {
     status: 'error',
     summary: `${how}: certificate not verified (${reason}); stopping before any credentials are sent (use --insecure to go on)`,
@@ -397,7 +405,12 @@ const send = async (
 ): Promise<StepOutcome> => {
   const { config, recorder } = ctx;
   if (config.to.length === 0) return { status: 'skipped', summary: 'nothing to send (no --to)' };
-  const from = config.from ?? config.auth?.user ?? `mailmedic@${config.ehlo}`;
+  const from = config.from ?? defaultSender(ctx);
+  if (config.from === undefined)
+    recorder.note(
+      'send',
+      `no --from given: using <${from}> as the envelope sender${config.auth && !config.auth.user.includes('@') ? ` (the login name ${config.auth.user} is not an address; servers refuse a sender without a domain)` : ''}; give --from to use another`,
+    );
   const messageId = `<mailmedic.${ctx.randomId()}@${config.ehlo}>`;
   const content = buildTestMessage({
     from,
@@ -473,7 +486,7 @@ const send = async (
   const end = await c.command('send', { verb: 'MESSAGE', content }, 'dataEnd');
   if (!positive(end))
     return { status: 'error', summary: `message refused at end of data: ${codeText(end)}` };
-  const queueId = /queued as ([A-Za-z0-9]+)/i.exec(end.reply.lines.join(' '))?.[1];
+  const queueId = queueIdOf(end.reply.lines.join('\n'))?.id;
   recorder.update((s) => {
     s.delivery = { messageId, ...(queueId ? { queueId } : {}) };
   });
@@ -488,6 +501,33 @@ const send = async (
     status: 'ok',
     summary: `message accepted${queueId ? ` as ${queueId}` : ''} in ${ms} ms`,
   };
+};
+
+const isIp = (host: string): boolean => /^[\d.]+$/.test(host) || host.includes(':');
+
+/**
+ * The envelope sender when --from is not given: the login when it is an address, otherwise a
+ * name at the domain this test is about (never a bare login, which servers refuse with 501).
+ */
+export const defaultSender = (ctx: StepContext): string => {
+  const { config } = ctx;
+  const login = config.auth?.user;
+  if (login?.includes('@')) return login;
+  const server = config.target.server?.host;
+  const serverDomain =
+    server && !isIp(server) && server.split('.').length > 2
+      ? server.split('.').slice(1).join('.')
+      : server && !isIp(server) && server.includes('.')
+        ? server
+        : undefined;
+  const domain =
+    config.target.domain ??
+    serverDomain ??
+    (config.ehlo.includes('.') && !isIp(config.ehlo) ? config.ehlo : undefined) ??
+    config.to[0]?.split('@')[1] ??
+    'localhost';
+  const local = login && /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(login) ? login : 'mailmedic';
+  return `${local}@${domain}`;
 };
 
 /** Says goodbye when the session is still in a state where QUIT means something. */
