@@ -5,7 +5,7 @@ import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
 import { USAGE } from './cli/usage.js';
-import { UsageError } from './cli/usage-error.js';
+import { Interrupted, UsageError } from './cli/usage-error.js';
 import { VERSION } from './version.js';
 
 const dispatch = async (command: Command): Promise<number> => {
@@ -54,6 +54,7 @@ const main = async (): Promise<number> => {
   try {
     return await dispatch(parseCommandLine(process.argv.slice(2), process.env));
   } catch (error) {
+    if (error instanceof Interrupted) return 130;
     if (error instanceof UsageError) {
       process.stderr.write(`mailmedic: ${error.message}\nTry 'mailmedic --help'.\n`);
       return 2;

@@ -2,7 +2,7 @@
 // line, where every user of the machine could read them in the process list.
 import { readFile } from 'node:fs/promises';
 import { unsafeCharacterReason } from '../protocols/common/input.js';
-import { UsageError } from './usage-error.js';
+import { Interrupted, UsageError } from './usage-error.js';
 
 export interface PasswordSources {
   env: NodeJS.ProcessEnv;
@@ -43,7 +43,8 @@ export const promptMasked = (
     const onData = (chunk: Buffer): void => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(new UsageError('password', 'prompt cancelled'));
+        // Ctrl-C is an interrupt, as anywhere else in a terminal program: exit 130, not 2.
+        if (char === '\u0003') return finish(new Interrupted('password prompt'));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
       }

@@ -1,6 +1,7 @@
 // The session as Markdown, for tickets and wikis. Server text goes into code spans and fenced
 // blocks, so nothing a server sends can become a link, an image or markup.
 import type { Session, TranscriptEntry } from '../record/types.js';
+import { attemptChain, attemptRuns, stepLine } from './attempts.js';
 
 const fence = (lines: string[]): string => {
   const longest = Math.max(
@@ -41,6 +42,15 @@ export const renderMarkdown = (session: Session): string => {
   for (const s of session.steps)
     out.push(`| ${s.id} | ${s.status} | ${inline(s.summary)} | ${s.durationMs} ms |`);
   out.push('');
+  const runs = attemptRuns(session);
+  if (runs.length > 0) {
+    out.push('## Attempts', '');
+    for (const run of runs) {
+      out.push(`${run.run}. ${inline(run.settings)}: ${inline(run.outcome)}`);
+      for (const attempt of run.steps) out.push(`   - ${inline(stepLine(attempt))}`);
+    }
+    out.push('', `In short: ${inline(attemptChain(runs))}`, '');
+  }
   if (session.findings.length > 0) {
     out.push('## Findings', '');
     for (const f of session.findings) {

@@ -1,6 +1,7 @@
 // The session as plain text: what `check` prints and what a .txt report holds. Every server text
 // in the session is already escaped, so this only arranges it.
 import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
+import { attemptChain, attemptRuns, stepLine } from './attempts.js';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -105,6 +106,15 @@ export const renderText = (session: Session, style: TextStyle = PLAIN_STYLE): st
       ),
       '',
     );
+  }
+  const runs = attemptRuns(session);
+  if (runs.length > 0) {
+    out.push(style.bold('Attempts'), '');
+    for (const run of runs) {
+      out.push(`${run.run}. ${run.settings}: ${run.outcome}`);
+      for (const attempt of run.steps) out.push(style.dim(`     ${stepLine(attempt)}`));
+    }
+    out.push('', `In short: ${attemptChain(runs)}`, '');
   }
   if (session.findings.length === 0) out.push(style.green('No problems found.'));
   else {
