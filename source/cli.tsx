@@ -3,7 +3,7 @@
 import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { USAGE } from './cli/usage.js';
-import { UsageError } from './cli/usage-error.js';
+import { Interrupted, UsageError } from './cli/usage-error.js';
 import { gate } from './record/gate.js';
 import { VERSION } from './version.js';
 
@@ -61,6 +61,7 @@ const main = async (): Promise<number> => {
   try {
     return await dispatch(parseCommandLine(process.argv.slice(2), process.env));
   } catch (error) {
+    if (error instanceof Interrupted) return 130;
     if (error instanceof UsageError) {
       process.stderr.write(`mailmedic: ${gate(error.message)}\nTry 'mailmedic --help'.\n`);
       return 2;

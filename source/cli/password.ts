@@ -3,7 +3,7 @@
 import { unsafeCharacterReason } from '../protocols/common/input.js';
 import { shown } from '../record/gate.js';
 import { readBoundedFile } from './input-files.js';
-import { UsageError } from './usage-error.js';
+import { Interrupted, UsageError } from './usage-error.js';
 
 export interface PasswordSources {
   env: NodeJS.ProcessEnv;
@@ -44,7 +44,8 @@ export const promptMasked = (
     const onData = (chunk: Buffer): void => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(new UsageError('password', 'prompt cancelled'));
+        // Ctrl-C is an interrupt, as anywhere else in a terminal program: exit 130, not 2.
+        if (char === '\u0003') return finish(new Interrupted('password prompt'));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
       }

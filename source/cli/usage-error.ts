@@ -11,3 +11,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** Ctrl-C where the CLI was reading from the terminal itself (the password prompt): exit 130. */
+export class Interrupted extends Error {
+  constructor(where: string) {
+    super(`interrupted at the ${where}`);
+    this.name = 'Interrupted';
+  }
+}

@@ -2,6 +2,7 @@
 // and hands the terminal to it.
 import { createStaticController } from '../ui/static-controller.js';
 import { LiveSessionController } from '../session/live-controller.js';
+import type { WizardSettings } from '../record/types.js';
 import { VERSION } from '../version.js';
 import type { Command, RunFlags } from './args.js';
 import { readPassword } from './password.js';
@@ -13,6 +14,86 @@ import { runWizard } from './wizard.js';
 export { readSessionFile };
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
+
+/** What the command line says, as the wizard's settings (the form starts from these). */
+export const settingsFromFlags = (flags: RunFlags): Omit<WizardSettings, 'target'> => {
+  const mailbox = flags.imap
+    ? { protocol: 'imap' as const, server: flags.imap }
+    : flags.pop3
+      ? { protocol: 'pop3' as const, server: flags.pop3 }
+      : undefined;
+  const server = flags.target?.server;
+  const settings: Omit<WizardSettings, 'target'> = {
+    tls: flags.tls,
+    insecure: flags.insecure,
+    mechanism: flags.authMech,
+    ehlo: flags.ehlo,
+    to: [...flags.to],
+  };
+  if (server) settings.host = server.host;
+  const port = flags.port ?? server?.port;
+  if (port !== undefined) settings.port = port;
+  if (flags.caFiles.length > 0) settings.caFiles = [...flags.caFiles];
+  if (flags.authUser) settings.authUser = flags.authUser;
+  if (flags.from) settings.from = flags.from;
+  if (flags.dns.length > 0) settings.resolvers = [...flags.dns];
+  if (flags.steps) settings.steps = [...flags.steps];
+  if (mailbox) {
+    const user = flags.mailboxUser ?? flags.authUser;
+    settings.mailbox = {
+      protocol: mailbox.protocol,
+      host: mailbox.server.host,
+      ...(mailbox.server.port !== undefined ? { port: mailbox.server.port } : {}),
+      ...(mailbox.server.tls !== undefined ? { tls: mailbox.server.tls } : {}),
+      ...(user ? { user } : {}),
+    };
+  }
+  return settings;
+};
+
+/** Flags for one wizard run: the command line's, with the settings the user has now on top. */
+export const flagsForSettings = (flags: RunFlags, settings: WizardSettings): RunFlags => {
+  const parsed = parseTarget(settings.target);
+  const host = settings.host ?? parsed.server?.host;
+  const target =
+    host !== undefined
+      ? {
+          ...parsed,
+          server: { host, ...(settings.port !== undefined ? { port: settings.port } : {}) },
+        }
+      : parsed;
+  const mailbox = settings.mailbox;
+  const server = mailbox && {
+    host: mailbox.host,
+    ...(mailbox.port !== undefined ? { port: mailbox.port } : {}),
+    ...(mailbox.tls !== undefined ? { tls: mailbox.tls } : {}),
+  };
+  const next: RunFlags = {
+    ...flags,
+    target,
+    tls: settings.tls,
+    insecure: settings.insecure,
+    caFiles: settings.caFiles ?? [],
+    ehlo: settings.ehlo ?? flags.ehlo,
+    authMech: (settings.mechanism ?? 'auto') as RunFlags['authMech'],
+    to: settings.to ?? [],
+    dns: settings.resolvers ?? [],
+  };
+  // The password never comes from a file again: the wizard holds it from the start.
+  delete next.authPassFile;
+  for (const key of ['port', 'authUser', 'from', 'pop3', 'imap', 'mailboxUser', 'steps'] as const)
+    delete next[key];
+  if (settings.port !== undefined) next.port = settings.port;
+  if (settings.authUser) next.authUser = settings.authUser;
+  if (settings.from) next.from = settings.from;
+  if (server) next[mailbox.protocol] = server;
+  if (mailbox?.user) next.mailboxUser = mailbox.user;
+  next.steps = settings.steps ?? flags.steps ?? defaultSteps(next);
+  return next;
+};
+
+/** A stdin that is not a terminal: inside the wizard nothing may prompt on the real one. */
+const NO_PROMPT = { isTTY: false } as NodeJS.ReadStream;
 
 export const runWizardCommand = async (
   command: Extract<Command, { kind: 'wizard' | 'open' }>,
@@ -26,24 +107,37 @@ export const runWizardCommand = async (
     });
   }
   const flags: RunFlags = command.flags;
-  // Passwords are asked before the screen switches, while the terminal is still a plain one:
-  // later, Ink owns the keyboard. Without a target yet, the password is kept for the run the
-  // user starts from the start screen (in memory only).
-  let io = baseIo;
+  // The password is asked before the screen switches, while the terminal is still a plain one:
+  // later, Ink owns the keyboard and the settings form asks instead. Kept in memory only.
   const user = flags.authUser ?? flags.mailboxUser;
-  if (!flags.target && user && !flags.authPassFile && !process.env.MAILMEDIC_PASSWORD) {
-    const password = await readPassword(user, baseIo);
-    io = { ...baseIo, env: { ...process.env, MAILMEDIC_PASSWORD: password } };
-  }
-  const base = flags.target ? await buildRunConfig(flags, io) : undefined;
+  const password = user
+    ? await readPassword(user, {
+        ...baseIo,
+        ...(flags.authPassFile ? { file: flags.authPassFile } : {}),
+      })
+    : undefined;
+  // Files named on the command line are checked before the wizard starts (usage errors, exit 2).
+  if (flags.target)
+    await buildRunConfig(
+      flagsForSettings(flags, { ...settingsFromFlags(flags), target: flags.target.input }),
+      passwordIo(password),
+    );
   const controller = new LiveSessionController({
     version: VERSION,
-    configFor: async (target) => {
-      if ('lab' in target) throw new Error('the practice lab is not part of this build yet');
-      const parsed = parseTarget(target.input);
-      if (base && base.target.input === target.input) return base;
-      const retargeted: RunFlags = { ...flags, target: parsed };
-      return buildRunConfig({ ...retargeted, steps: flags.steps ?? defaultSteps(retargeted) }, io);
+    settings: settingsFromFlags(flags),
+    ...(password !== undefined ? { password } : {}),
+    configFor: async (settings, secret) => {
+      const run = flagsForSettings(flags, settings);
+      const who = run.authUser ?? run.mailboxUser;
+      const needs =
+        (run.authUser && (run.steps?.includes('auth') || run.steps?.includes('send'))) ||
+        run.steps?.includes('pop3') ||
+        run.steps?.includes('imap');
+      if (needs && who && secret === undefined)
+        throw new Error(`the password for ${who} is needed: type it in the settings (o)`);
+      const config = await buildRunConfig(run, passwordIo(secret));
+      if (settings.skipMx) config.skipMx = settings.skipMx;
+      return config;
     },
   });
   return runWizard({
@@ -53,3 +147,9 @@ export const runWizardCommand = async (
     ...(flags.target ? { initialTarget: flags.target.input } : {}),
   });
 };
+
+const passwordIo = (password: string | undefined) => ({
+  env: password === undefined ? {} : { MAILMEDIC_PASSWORD: password },
+  stdin: NO_PROMPT,
+  stderr: process.stderr,
+});

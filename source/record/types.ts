@@ -108,6 +108,53 @@ export interface Target {
   server?: { host: string; port: number };
 }
 
+/**
+ * The settings one attempt of a step ran with, as the user would name them in a ticket. Never a
+ * password: whether one was given is all the record says.
+ */
+export interface RunSettings {
+  /** The SMTP server, when given instead of (or chosen after) the domain's MX lookup. */
+  host?: string;
+  port?: number;
+  tls: 'auto' | 'starttls' | 'implicit' | 'none';
+  insecure: boolean;
+  /** Files of extra CA certificates trusted for this attempt. */
+  caFiles?: string[];
+  ehlo?: string;
+  authUser?: string;
+  mechanism?: string;
+  from?: string;
+  to?: string[];
+  mailbox?: {
+    protocol: 'pop3' | 'imap';
+    host: string;
+    port?: number;
+    tls?: boolean;
+    user?: string;
+  };
+  resolvers?: string[];
+  /** How many of the domain's mail hosts were passed over (the "next MX" action). */
+  skipMx?: number;
+}
+
+/** What the wizard runs with: the target, the settings, and the steps the user's goal needs. */
+export interface WizardSettings extends RunSettings {
+  /** A domain, an address, a host or host:port, as typed. */
+  target: string;
+  /** The steps to run; by default those that make sense for what is set. */
+  steps?: StepId[];
+}
+
+/** One try of one step (the wizard re-runs steps with changed settings; the ticket needs each). */
+export interface StepAttempt {
+  /** Which run of the session this was, from 1. */
+  run: number;
+  step: StepId;
+  status: StepStatus;
+  summary: string;
+  settings: RunSettings;
+}
+
 export interface Session {
   schema: typeof SESSION_SCHEMA;
   tool: { name: 'mailmedic'; version: string };
@@ -123,4 +170,6 @@ export interface Session {
   facts?: Record<string, unknown>;
   /** Set when mailmedic itself failed (exit 3), with the step it failed in. */
   failure?: { step?: StepId; message: string; code?: string };
+  /** Every attempt of every step, in order, when the wizard ran steps more than once. */
+  attempts?: StepAttempt[];
 }

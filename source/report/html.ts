@@ -2,6 +2,7 @@
 // from the session is HTML-escaped.
 import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
+import { attemptChain, attemptRuns, stepLine } from './attempts.js';
 
 export const escapeHtml = (text: string): string =>
   String(text).replace(
@@ -43,6 +44,16 @@ ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[
 <ul>${f.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
     )
     .join('\n');
+  const runs = attemptRuns(session);
+  const attempts =
+    runs.length > 0
+      ? `<h2>Attempts</h2><ol>${runs
+          .map(
+            (run) =>
+              `<li>${esc(run.settings)}: ${esc(run.outcome)}<ul>${run.steps.map((a) => `<li class="${a.status}">${esc(stepLine(a))}</li>`).join('')}</ul></li>`,
+          )
+          .join('')}</ol><p>In short: ${esc(attemptChain(runs))}</p>\n`
+      : '';
   const transcript = session.steps
     .map((s) => {
       const lines = session.transcript.filter((e) => e.step === s.id).map(line);
@@ -56,7 +67,7 @@ ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[
 ${session.failure ? `<p class="error">mailmedic failed${session.failure.step ? ` in the ${esc(session.failure.step)} step` : ''}: ${esc(session.failure.message)}</p>` : ''}
 <h2>Steps</h2><table><tr><th>step</th><th>status</th><th>summary</th><th>time</th></tr>
 ${steps}</table>
-<h2>Findings</h2>${findings || '<p class="ok">No problems found.</p>'}
+${attempts}<h2>Findings</h2>${findings || '<p class="ok">No problems found.</p>'}
 <h2>Transcript</h2>${transcript}
 </body></html>
 `;

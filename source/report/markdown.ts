@@ -2,6 +2,7 @@
 // blocks, so nothing a server sends can become a link, an image or markup.
 import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
+import { attemptChain, attemptRuns, stepLine } from './attempts.js';
 
 const fence = (lines: string[]): string => {
   const longest = Math.max(
@@ -66,6 +67,15 @@ export const renderMarkdown = (unsafe: Session): string => {
       `| ${inline(s.id)} | ${inline(s.status)} | ${inline(s.summary)} | ${inline(String(s.durationMs))} ms |`,
     );
   out.push('');
+  const runs = attemptRuns(session);
+  if (runs.length > 0) {
+    out.push('## Attempts', '');
+    for (const run of runs) {
+      out.push(`${run.run}. ${inline(run.settings)}: ${inline(run.outcome)}`);
+      for (const attempt of run.steps) out.push(`   - ${inline(stepLine(attempt))}`);
+    }
+    out.push('', `In short: ${inline(attemptChain(runs))}`, '');
+  }
   if (session.findings.length > 0) {
     out.push('## Findings', '');
     for (const f of session.findings) {

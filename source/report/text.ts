@@ -3,6 +3,7 @@
 // terminal as control characters.
 import { gate, gateSession } from '../record/gate.js';
 import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
+import { attemptChain, attemptRuns, stepLine } from './attempts.js';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -108,6 +109,15 @@ export const renderText = (unsafe: Session, style: TextStyle = PLAIN_STYLE): str
       ),
       '',
     );
+  }
+  const runs = attemptRuns(session);
+  if (runs.length > 0) {
+    out.push(style.bold('Attempts'), '');
+    for (const run of runs) {
+      out.push(`${run.run}. ${run.settings}: ${run.outcome}`);
+      for (const attempt of run.steps) out.push(style.dim(`     ${stepLine(attempt)}`));
+    }
+    out.push('', `In short: ${attemptChain(runs)}`, '');
   }
   if (session.findings.length === 0) out.push(style.green('No problems found.'));
   else {

@@ -39,6 +39,8 @@ export interface RunConfig {
   deadlines: Deadlines;
   steps: StepId[];
   redactIdentities: boolean;
+  /** Leave out the first N mail hosts of the MX lookup (the wizard's "next MX"). */
+  skipMx?: number;
 }
 
 export const DEFAULT_SMTP_PORT = 25;

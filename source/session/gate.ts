@@ -1,21 +1,35 @@
-// The guided driver's hook: before a command goes out, the wizard may show it, let the user edit
-// it, or hold it back. `check` runs without a gate. Secret commands are shown masked and cannot
-// be edited, so the wizard never holds the secret in its state.
+// The guided driver's hook: before a step starts and before each command goes out, the wizard may
+// show it, let the user edit it, skip the step, or stop. `check` runs without a gate. Secret
+// commands are shown masked and cannot be edited, so the wizard never holds the secret in its state.
+import type { DeadlineName } from '../net/deadlines.js';
 import type { StepId } from '../record/types.js';
 
 export interface Proposal {
   step: StepId;
+  /**
+   * `command`: one command line (or a pipelined group) for the server. `step`: a step that sends
+   * no command of its own (DNS, connect, the banner) or runs as a whole (POP3, IMAP); display says
+   * what it will do in the words of the tool one would use by hand.
+   */
+  kind: 'command' | 'step';
   /** What will be sent, one entry a line, masked where secret. */
   display: string[];
   secret: boolean;
-  /** Why this command, in a sentence (for the learner). */
-  purpose?: string;
+  /** Whether `edit` is honoured (plain commands only: never secrets, never the message body). */
+  editable: boolean;
+  /** The wait that follows when the user goes ahead, for the wizard's countdown. */
+  deadline?: DeadlineName;
+  /** Why an edited line would not fit the protocol's state now, or undefined when it fits. */
+  check?: (line: string) => string | undefined;
 }
 
 export type GateDecision =
   | { action: 'send' }
   /** Send this line instead (plain commands only). */
   | { action: 'edit'; line: string }
+  /** Leave this step out and go on with the next one that can still run. */
+  | { action: 'skip'; reason?: string }
+  /** End this run here. */
   | { action: 'stop' };
 
 export interface CommandGate {
@@ -29,3 +43,37 @@ export class StoppedByUser extends Error {
     this.name = 'StoppedByUser';
   }
 }
+
+/** Thrown when the user skipped a step; it is recorded as skipped and the run goes on. */
+export class SkippedByUser extends Error {
+  constructor(
+    readonly step: StepId,
+    reason?: string,
+  ) {
+    super(`skipped by the user${reason ? `: ${reason}` : ''}`);
+    this.name = 'SkippedByUser';
+  }
+}
+
+/**
+ * Asks the gate, if any, before a step that sends no command of its own. Resolves when the user
+ * goes ahead; throws SkippedByUser or StoppedByUser otherwise.
+ */
+export const confirmStep = async (
+  gate: CommandGate | undefined,
+  step: StepId,
+  display: string[],
+  deadline?: DeadlineName,
+): Promise<void> => {
+  if (!gate) return;
+  const decision = await gate.confirm({
+    step,
+    kind: 'step',
+    display,
+    secret: false,
+    editable: false,
+    ...(deadline ? { deadline } : {}),
+  });
+  if (decision.action === 'skip') throw new SkippedByUser(step, decision.reason);
+  if (decision.action === 'stop') throw new StoppedByUser(step);
+};

@@ -1,31 +1,103 @@
-// Feeds the wizard a session that is being recorded right now. The wizard reads snapshots (a new
-// object after every change, as React's useSyncExternalStore needs) and asks for runs; how a
-// target becomes a RunConfig is the CLI's business, passed in as a function.
-import type { RunConfig } from './config.js';
+// Feeds the wizard a session that is being recorded right now, and drives it the guided way:
+// every step and command is proposed through the runner's CommandGate and waits for the user's
+// answer (send, edit, skip, stop), unless the user asked to run on. Settings live here between
+// runs; each run is a fresh session that carries the attempts of the runs before it. How settings
+// become a RunConfig (files, defaults) is the CLI's business, passed in as a function.
+import { planAction } from '../diagnosis/actions.js';
+import { DEADLINE_LABELS } from '../net/deadlines.js';
 import type { SessionRecorder } from '../record/recorder.js';
+import { STEP_IDS } from '../record/types.js';
+import type { NextAction, Session, StepAttempt, StepId, WizardSettings } from '../record/types.js';
+import type { RunConfig } from './config.js';
+import type { CommandGate, GateDecision, Proposal } from './gate.js';
 import { runSession } from './runner.js';
-import type { Session, StepId } from '../record/types.js';
+
+export type LiveStart =
+  { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
 
 export interface LiveControllerOptions {
   version: string;
-  /** Turns what the user typed into a run; throws an Error whose message the wizard shows. */
-  configFor: (target: { input: string } | { lab: string }) => Promise<RunConfig>;
+  /** Turns settings into a run; throws an Error whose message the wizard shows. */
+  configFor: (settings: WizardSettings, password: string | undefined) => Promise<RunConfig>;
+  /** Settings from the command line, used for the first start. */
+  settings?: Omit<WizardSettings, 'target'>;
+  /** A password read before the wizard took the terminal (env, file, or the masked prompt). */
+  password?: string;
   labScenarios?: string[];
-  signal?: AbortSignal;
+  /** False: every run goes on without asking (as `check` does). Default: guided. */
+  guided?: boolean;
+  /** Clock, for the wait display (tests inject it). */
+  now?: () => number;
 }
+
+interface Pending {
+  id: number;
+  proposal: Proposal;
+  resolve: (decision: GateDecision) => void;
+}
+
+interface Wait {
+  step: StepId;
+  since: number;
+  deadlineMs?: number;
+  what: string;
+  /** Transcript length when the wait began: a new server line ends it. */
+  mark: number;
+}
+
+const stepIndex = (step: StepId): number => STEP_IDS.indexOf(step);
+
+const DEFAULT_SETTINGS: Omit<WizardSettings, 'target'> = {
+  tls: 'auto',
+  insecure: false,
+  mechanism: 'auto',
+};
+
+/** The settings an attempt ran with, without what only the wizard needs. */
+const attemptSettings = (settings: WizardSettings): StepAttempt['settings'] => {
+  const { target: _target, steps: _steps, ...rest } = settings;
+  return JSON.parse(JSON.stringify(rest)) as StepAttempt['settings'];
+};
 
 export class LiveSessionController {
   private recorder: SessionRecorder | undefined;
   private snapshot: Session | undefined;
+  private guide: ReturnType<LiveSessionController['buildGuide']> | undefined;
   private problem: string | undefined;
   private readonly listeners = new Set<() => void>();
+  private settings: WizardSettings | undefined;
+  private password: string | undefined;
+  private mode: 'guided' | 'auto';
+  private running = false;
+  private runs = 0;
+  /** Steps before this one run without asking (a re-run from a finding's action). */
+  private autoBefore: StepId | undefined;
+  private pending: Pending | undefined;
+  private wait: Wait | undefined;
+  private proposals = 0;
+  private abort: AbortController | undefined;
+  private config: RunConfig | undefined;
+  /** Attempts of the runs before the current one. */
+  private earlier: StepAttempt[] = [];
+  /** A run asked for while one was still going: started when that one ends. */
+  private queued: StepId | 'start' | undefined;
+  private delayTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
+  /** An action waiting for a setting the user is typing: run from here once it is applied. */
+  private afterSettings: StepId | undefined;
 
-  constructor(private readonly options: LiveControllerOptions) {}
+  constructor(private readonly options: LiveControllerOptions) {
+    this.mode = options.guided === false ? 'auto' : 'guided';
+    this.password = options.password;
+    this.now = options.now ?? Date.now;
+  }
 
   getSession = (): Session | undefined => this.snapshot;
 
   /** Why the last start() could not run (a bad target, a missing password...). */
   getProblem = (): string | undefined => this.problem;
+
+  getGuide = () => this.guide;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -34,47 +106,287 @@ export class LiveSessionController {
 
   labScenarios = (): string[] => this.options.labScenarios ?? [];
 
-  activeStep = (): StepId | undefined => this.recorder?.running;
+  activeStep = (): StepId | undefined => (this.running ? this.recorder?.running : undefined);
 
-  private lastTarget: { input: string } | { lab: string } | undefined;
-  private running = false;
-
-  start = (target: { input: string } | { lab: string }): void => {
+  start = (target: LiveStart): void => {
+    if ('lab' in target) {
+      this.problem =
+        'the practice lab arrives with the lab issue; it is not part of this build yet';
+      this.emit();
+      return;
+    }
     if (this.running) return;
-    this.lastTarget = target;
-    this.running = true;
-    this.problem = undefined;
-    void this.options
-      .configFor(target)
-      .then((config) =>
-        runSession(config, {
-          version: this.options.version,
-          ...(this.options.signal ? { signal: this.options.signal } : {}),
-          onRecorder: (recorder) => {
-            this.recorder = recorder;
-            recorder.subscribe(() => this.refresh());
-            this.refresh();
-          },
-        }),
-      )
-      .then(() => {
-        this.running = false;
-        this.refresh();
-      })
-      .catch((error: unknown) => {
-        this.running = false;
-        this.problem = error instanceof Error ? error.message : String(error);
-        this.emit();
-      });
+    this.settings = {
+      ...DEFAULT_SETTINGS,
+      ...this.options.settings,
+      ...target.settings,
+      target: target.input,
+    };
+    if (target.password !== undefined) this.password = target.password;
+    this.launch(undefined);
   };
 
   /**
-   * Runs the diagnosis again from the start (a fresh session), when none is running. Stepping
-   * one command at a time arrives with the guided step screens; the runner's gate is ready for it.
+   * Enter on a step: answers the proposal waiting there, or runs again with the current settings,
+   * guided from that step (the steps before it run on their own).
    */
-  runStep = (_id: StepId): void => {
-    if (!this.running && this.lastTarget) this.start(this.lastTarget);
+  runStep = (id: StepId): void => {
+    if (this.pending) {
+      this.answer(this.pending.id, { action: 'send' });
+      return;
+    }
+    this.restart(id);
   };
+
+  answer = (id: number, answer: GateDecision): void => {
+    const pending = this.pending;
+    if (!pending || pending.id !== id) return;
+    this.pending = undefined;
+    if (answer.action === 'send' || answer.action === 'edit') this.beginWait(pending.proposal);
+    pending.resolve(answer);
+    this.refresh();
+  };
+
+  checkLine = (line: string): string | undefined => this.pending?.proposal.check?.(line);
+
+  runAll = (): void => {
+    this.mode = 'auto';
+    if (this.pending) this.answer(this.pending.id, { action: 'send' });
+    else if (!this.running && this.settings) this.launch(undefined);
+    this.refresh();
+  };
+
+  cancelWait = (): void => {
+    if (this.delayTimer) {
+      clearTimeout(this.delayTimer);
+      this.delayTimer = undefined;
+      this.wait = undefined;
+      this.refresh();
+      return;
+    }
+    if (!this.wait || !this.abort) return;
+    this.abort.abort();
+  };
+
+  applySettings = (change: { settings: WizardSettings; password?: string }): void => {
+    const before = this.settings;
+    this.settings = { ...change.settings };
+    if (change.password !== undefined) this.password = change.password;
+    else if (before && before.authUser !== change.settings.authUser) this.password = undefined;
+    this.problem = undefined;
+    const from = this.afterSettings;
+    this.afterSettings = undefined;
+    if (from) this.restart(from);
+    else this.refresh();
+  };
+
+  takeAction = (action: NextAction, step?: StepId): void => {
+    if (!this.settings) return;
+    const plan = planAction(action, this.settings, {
+      ...(step ? { step } : {}),
+      hasPassword: this.password !== undefined,
+      mailbox: step === 'pop3' || step === 'imap',
+    });
+    if (!plan) return;
+    this.settings = plan.settings;
+    if (plan.needs) {
+      // The wizard opens the settings form on that field; the run starts once it is applied.
+      this.afterSettings = plan.from;
+      this.refresh();
+      return;
+    }
+    if (plan.delaySeconds) {
+      this.wait = {
+        step: plan.from,
+        since: this.now(),
+        deadlineMs: plan.delaySeconds * 1000,
+        what: 'the delay the server asked for',
+        mark: Number.POSITIVE_INFINITY,
+      };
+      this.delayTimer = setTimeout(() => {
+        this.delayTimer = undefined;
+        this.wait = undefined;
+        this.restart(plan.from);
+      }, plan.delaySeconds * 1000);
+      this.delayTimer.unref?.();
+      this.refresh();
+      return;
+    }
+    this.restart(plan.from);
+  };
+
+  openConsole = (): { host: string; port: number; tls: boolean } | undefined => {
+    const s = this.snapshot;
+    const server = s?.target.server;
+    const remote = s?.facts?.['connect.remote'] as { host?: string; port?: number } | undefined;
+    const host = this.settings?.host ?? server?.host ?? remote?.host;
+    const port = this.settings?.port ?? server?.port ?? remote?.port ?? 25;
+    if (!host) return undefined;
+    return {
+      host,
+      port,
+      tls: this.settings?.tls === 'implicit' || (this.settings?.tls === 'auto' && port === 465),
+    };
+  };
+
+  /** The gate the runner asks; in auto mode (or before the step to guide from) it says "send". */
+  private readonly gate: CommandGate = {
+    confirm: (proposal) =>
+      new Promise<GateDecision>((resolve) => {
+        this.wait = undefined;
+        const ahead = this.autoBefore && stepIndex(proposal.step) < stepIndex(this.autoBefore);
+        if (this.mode === 'auto' || ahead) {
+          this.beginWait(proposal);
+          resolve({ action: 'send' });
+          this.refresh();
+          return;
+        }
+        this.autoBefore = undefined;
+        this.proposals += 1;
+        this.pending = { id: this.proposals, proposal, resolve };
+        this.refresh();
+      }),
+  };
+
+  private beginWait(proposal: Proposal): void {
+    const deadline = proposal.deadline;
+    const ms = deadline ? this.config?.deadlines[deadline] : undefined;
+    this.wait = {
+      step: proposal.step,
+      since: this.now(),
+      ...(ms !== undefined ? { deadlineMs: ms } : {}),
+      what: deadline ? DEADLINE_LABELS[deadline] : 'the step',
+      mark: this.recorder?.session.transcript.length ?? 0,
+    };
+  }
+
+  /** Runs again from `from`; a run still going is stopped first. */
+  private restart(from: StepId | undefined): void {
+    if (!this.settings) return;
+    if (this.running) {
+      this.queued = from ?? 'start';
+      if (this.pending) this.answer(this.pending.id, { action: 'stop' });
+      else this.abort?.abort();
+      return;
+    }
+    this.launch(from);
+  }
+
+  private launch(from: StepId | undefined): void {
+    const settings = this.settings;
+    if (!settings || this.running) return;
+    this.running = true;
+    this.problem = undefined;
+    this.autoBefore = from;
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    const run = this.runs + 1;
+    if (this.recorder) this.earlier = this.attemptsOf(this.recorder.session);
+    this.refresh();
+    void this.options
+      .configFor(settings, this.password)
+      .then((config) => {
+        this.config = config;
+        this.runs = run;
+        return runSession(config, {
+          version: this.options.version,
+          signal,
+          gate: this.gate,
+          onRecorder: (recorder) => {
+            this.recorder = recorder;
+            recorder.session.attempts = [...this.earlier];
+            const ran = attemptSettings(settings);
+            recorder.subscribe(() => this.onChange(recorder, run, ran));
+            this.refresh();
+          },
+        });
+      })
+      .then(() => this.finish())
+      .catch((error: unknown) => {
+        this.problem = error instanceof Error ? error.message : String(error);
+        this.finish();
+      });
+  }
+
+  private finish(): void {
+    this.running = false;
+    this.pending = undefined;
+    this.wait = undefined;
+    this.autoBefore = undefined;
+    // The next run waits again at each step unless the user asks for "run all" once more.
+    if (this.options.guided !== false) this.mode = 'guided';
+    const queued = this.queued;
+    this.queued = undefined;
+    this.refresh();
+    if (queued) this.launch(queued === 'start' ? undefined : queued);
+  }
+
+  /** Attempts so far: the earlier runs', then this run's steps as they finish. */
+  private attemptsOf(session: Session): StepAttempt[] {
+    return session.attempts ?? [];
+  }
+
+  private onChange(
+    recorder: SessionRecorder,
+    run: number,
+    settings: StepAttempt['settings'],
+  ): void {
+    const s = recorder.session;
+    const current = s.steps.map((step): StepAttempt => ({
+      run,
+      step: step.id,
+      status: step.status,
+      summary: step.summary,
+      settings,
+    }));
+    s.attempts = [...this.earlier, ...current];
+    // Auto mode stops at the first error: what comes next waits for the user again.
+    if (this.mode === 'auto' && this.options.guided !== false) {
+      if (s.steps.some((step) => step.status === 'error')) this.mode = 'guided';
+    }
+    if (this.wait) {
+      const ended = s.steps.some((step) => step.id === this.wait?.step);
+      const answered = s.transcript
+        .slice(this.wait.mark)
+        .some((line) => line.dir === 'server' && line.step === this.wait?.step);
+      if (ended || answered) this.wait = undefined;
+    }
+    this.refresh();
+  }
+
+  private buildGuide() {
+    const pending = this.pending;
+    const wait = this.wait;
+    return {
+      mode: this.mode,
+      running: this.running,
+      ...(pending
+        ? {
+            pending: {
+              id: pending.id,
+              step: pending.proposal.step,
+              kind: pending.proposal.kind,
+              display: pending.proposal.display,
+              secret: pending.proposal.secret,
+              editable: pending.proposal.editable,
+            },
+          }
+        : {}),
+      ...(wait
+        ? {
+            wait: {
+              step: wait.step,
+              since: wait.since,
+              what: wait.what,
+              ...(wait.deadlineMs !== undefined ? { deadlineMs: wait.deadlineMs } : {}),
+            },
+          }
+        : {}),
+      settings: this.settings ?? { ...DEFAULT_SETTINGS, target: '' },
+      hasPassword: this.password !== undefined,
+      runs: this.runs,
+    };
+  }
 
   private refresh(): void {
     const s = this.recorder?.session;
@@ -83,7 +395,9 @@ export class LiveSessionController {
       steps: [...s.steps],
       transcript: [...s.transcript],
       findings: [...s.findings],
+      ...(s.attempts ? { attempts: [...s.attempts] } : {}),
     };
+    this.guide = this.settings ? this.buildGuide() : undefined;
     this.emit();
   }
 

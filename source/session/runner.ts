@@ -6,6 +6,7 @@ import { endpoint } from '../net/connection.js';
 import { isMailmedicError } from '../protocols/common/errors.js';
 import type { RunConfig } from './config.js';
 import type { CommandGate } from './gate.js';
+import { SkippedByUser, StoppedByUser, confirmStep } from './gate.js';
 import { DEFAULT_SMTP_PORT } from './config.js';
 import { SessionRecorder } from '../record/recorder.js';
 import type { StepContext } from './steps/context.js';
@@ -17,7 +18,7 @@ import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
-import type { Session, Target } from '../record/types.js';
+import type { Session, StepId, Target } from '../record/types.js';
 
 export interface RunOptions {
   version: string;
@@ -80,6 +81,30 @@ export const runSession = async (config: RunConfig, options: RunOptions): Promis
   return recorder.session;
 };
 
+/** Marks every wanted step not recorded yet as not run, with the reason. */
+const skipTheRest = (ctx: StepContext, why: string): void => {
+  for (const step of ctx.config.steps)
+    if (ctx.recorder.stepStatus(step) === undefined) ctx.recorder.skipStep(step, `not run: ${why}`);
+};
+
+/** The guided driver's say before a step without commands of its own: go, skipped or stopped. */
+const gated = async (
+  ctx: StepContext,
+  step: StepId,
+  display: string[],
+): Promise<'go' | 'skipped' | 'stopped'> => {
+  try {
+    await confirmStep(ctx.gate, step, display);
+    return 'go';
+  } catch (error) {
+    if (!(error instanceof SkippedByUser) && !(error instanceof StoppedByUser)) throw error;
+    ctx.recorder.skipStep(step, error.message);
+    if (error instanceof SkippedByUser) return 'skipped';
+    skipTheRest(ctx, `stopped at ${step}`);
+    return 'stopped';
+  }
+};
+
 const runSteps = async (ctx: StepContext): Promise<void> => {
   const { config, recorder } = ctx;
   const port = config.target.server?.port ?? config.port ?? DEFAULT_SMTP_PORT;
@@ -90,7 +115,15 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     if (wants(ctx, 'dns'))
       recorder.skipStep('dns', `not needed: --server ${config.target.server.host} given`);
   } else if (config.target.domain && (wants(ctx, 'dns') || plannedSmtpSteps(ctx).length > 0)) {
-    servers = await runDns(ctx, config.target.domain, port);
+    const resolvers = config.resolvers.length > 0 ? ` @${config.resolvers.join(' @')}` : '';
+    const go = await gated(ctx, 'dns', [
+      `MX ${config.target.domain}${resolvers}`,
+      'A and AAAA of each mail host, SPF, DMARC, MTA-STS',
+    ]);
+    if (go === 'stopped') return;
+    if (go === 'go') servers = await runDns(ctx, config.target.domain, port);
+    // "Next MX": the hosts before it were tried in an earlier run.
+    if (config.skipMx) servers = servers.slice(config.skipMx);
   }
 
   if (plannedSmtpSteps(ctx).length > 0) {
@@ -136,6 +169,12 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
       );
       continue;
     }
+    const where = configured.host + (configured.port ? `:${configured.port}` : '');
+    const go = await gated(ctx, step, [
+      `${step.toUpperCase()} ${where}: log in as ${config.mailbox.user}, look for the test message`,
+    ]);
+    if (go === 'stopped') return;
+    if (go === 'skipped') continue;
     recorder.beginStep(step);
     const outcome = await run(ctx);
     recorder.endStep(step, outcome.status, outcome.summary);

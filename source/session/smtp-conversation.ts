@@ -11,7 +11,7 @@ import type { SmtpEngine, SmtpEvent } from '../protocols/smtp/engine.js';
 import type { SmtpReply } from '../protocols/smtp/reply.js';
 import type { DeadlineName } from '../net/deadlines.js';
 import type { CommandGate } from './gate.js';
-import { StoppedByUser } from './gate.js';
+import { SkippedByUser, StoppedByUser } from './gate.js';
 import type { SessionRecorder } from '../record/recorder.js';
 import type { StepId } from '../record/types.js';
 
@@ -55,9 +55,12 @@ export class SmtpConversation {
     commands: SmtpCommand[],
     deadline: DeadlineName = 'command',
   ): Promise<ReplyEvent[]> {
+    // Every command of a group is decided before any is encoded: a skip or stop halfway must
+    // leave the engine expecting no reply for a command that never went out.
+    const decided: SmtpCommand[] = [];
+    for (const original of commands) decided.push(await this.decide(step, original, deadline));
     const parts: Buffer[] = [];
-    for (const original of commands) {
-      const command = await this.decide(step, original);
+    for (const command of decided) {
       const out = this.engine.send(command);
       this.recorder.secrets.add(out.secrets);
       for (const text of out.display)
@@ -74,16 +77,26 @@ export class SmtpConversation {
   private lastSent: string | undefined;
 
   /** Asks the gate, if any, whether and what to send; an edit becomes a raw line the engine tracks. */
-  private async decide(step: StepId, command: SmtpCommand): Promise<SmtpCommand> {
+  private async decide(
+    step: StepId,
+    command: SmtpCommand,
+    deadline: DeadlineName,
+  ): Promise<SmtpCommand> {
     if (!this.gate) return command;
     const preview = encodeCommand(command);
+    const editable = !preview.secret && command.verb !== 'MESSAGE';
     const decision = await this.gate.confirm({
       step,
+      kind: 'command',
       display: preview.display,
       secret: preview.secret,
+      editable,
+      deadline,
+      check: (line) => this.engine.whyNot({ verb: 'RAW', line }),
     });
     if (decision.action === 'stop') throw new StoppedByUser(step);
-    if (decision.action === 'edit' && !preview.secret && command.verb !== 'MESSAGE') {
+    if (decision.action === 'skip') throw new SkippedByUser(step, decision.reason);
+    if (decision.action === 'edit' && editable) {
       return { verb: 'RAW', line: decision.line };
     }
     return command;

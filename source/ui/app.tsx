@@ -1,7 +1,7 @@
 // The wizard's frame: header, step rail, the current screen, key help. It reads the session through
 // the controller and asks it for work; it never ends the process, it tells the CLI through exit().
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CrashBoundary } from './components/crash-boundary.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
@@ -14,7 +14,20 @@ import type { WizardExit } from './exit.js';
 import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { layoutFor } from './layout.js';
-import type { TargetCheck } from './screens/start/reducer.js';
+import type { ConsoleTarget } from './controller.js';
+import { ConsolePlaceholder } from './screens/console/placeholder.js';
+import { FindingsView } from './screens/findings/view.js';
+import type { SettingsFormAction, SettingsFormState } from './screens/settings/reducer.js';
+import {
+  SETTINGS_HELP,
+  initialSettingsForm,
+  settingsFooter,
+  settingsFormReducer,
+  settingsFromForm,
+} from './screens/settings/reducer.js';
+import { useSettingsInput } from './screens/settings/use-settings-input.js';
+import { SettingsView } from './screens/settings/view.js';
+import type { Goal, TargetCheck } from './screens/start/reducer.js';
 import {
   START_HELP,
   decideStart,
@@ -24,7 +37,8 @@ import {
 } from './screens/start/reducer.js';
 import { useStartInput } from './screens/start/use-start-input.js';
 import { StartView } from './screens/start/view.js';
-import { stepModel } from './screens/step/model.js';
+import type { ActionItem } from './screens/step/model.js';
+import { findingStep, stepModel } from './screens/step/model.js';
 import {
   STEP_HELP,
   initialStepScreenState,
@@ -33,6 +47,9 @@ import {
 } from './screens/step/reducer.js';
 import { useStepInput } from './screens/step/use-step-input.js';
 import { StepView } from './screens/step/view.js';
+import type { MissingField } from './step-guide.js';
+import { attemptsOf } from './step-guide.js';
+import type { RailStatus } from './step-states.js';
 import { stepStates } from './step-states.js';
 import { ThemeProvider } from './theme.js';
 import { useActions } from './use-actions.js';
@@ -58,6 +75,33 @@ const GLOBAL_HELP: readonly HelpItem[] = [
 const ALWAYS: readonly FooterItem[] = [{ actions: ['help'] }, { actions: ['quit'] }];
 const ALWAYS_WHILE_TYPING: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 const HELP_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'close help' }];
+const CONSOLE_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'back' }];
+const CONSOLE_HELP: readonly HelpItem[] = [
+  { actions: ['cancel'], description: 'Back to the steps' },
+];
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Which settings row answers what a step is missing. */
+const FIELD_OF_MISSING: Record<MissingField, SettingsFormFocus> = {
+  target: 'target',
+  authUser: 'authUser',
+  password: 'password',
+  to: 'to',
+  mailbox: 'mailboxProtocol',
+};
+type SettingsFormFocus = Parameters<typeof initialSettingsForm>[1]['focus'];
+
+type FormAction = SettingsFormAction | { type: 'open'; state: SettingsFormState | undefined };
+const formReducer = (state: SettingsFormState | undefined, action: FormAction) =>
+  action.type === 'open' ? action.state : state && settingsFormReducer(state, action);
+
+const SEVERITY_STATUS: Record<string, RailStatus> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'ok',
+};
 
 /** Renders once, then throws: proves a crash after the screen was drawn restores the terminal. */
 const CrashTest = () => {
@@ -77,73 +121,179 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
   const session = useSyncExternalStore(subscribe, getSession);
   const getProblem = useCallback(() => controller.getProblem?.(), [controller]);
   const problem = useSyncExternalStore(subscribe, getProblem);
+  const getGuide = useCallback(() => controller.getGuide?.(), [controller]);
+  const guide = useSyncExternalStore(subscribe, getGuide);
   const size = useTerminalSize();
   const layout = layoutFor(size);
   const scenarios = useMemo(() => controller.labScenarios(), [controller]);
   const [helpOpen, setHelpOpen] = useState(false);
-
-  const [start, startDispatch, currentStart] = useImmediateReducer(startReducer, () =>
-    initialStartState({
-      ...(initialTarget === undefined ? {} : { target: initialTarget }),
-      scenarios,
-      check: checkTarget,
-    }),
+  const [consoleTarget, setConsoleTarget] = useState<ConsoleTarget | 'open' | undefined>();
+  // A line is refused for CR, LF and NUL (checkTarget) and for any other control character.
+  const fieldCheck = useCallback(
+    (text: string) =>
+      checkTarget(text) ?? (CONTROL.test(text) ? 'must not contain control characters' : undefined),
+    [checkTarget],
   );
+
+  const [start, startDispatch, currentStart] = useImmediateReducer(startReducer, initialStartState);
   const [step, stepDispatch, currentStepScreen] = useImmediateReducer(
     stepScreenReducer,
     initialStepScreenState,
   );
+  const [form, formDispatch, currentForm] = useImmediateReducer(
+    formReducer,
+    (): SettingsFormState | undefined => undefined,
+  );
+  const guideRef = useRef(guide);
+  guideRef.current = guide;
 
   // Once, on mount: a target from the command line starts the diagnosis straight away, after the
   // same checks as a typed one (a refused one leaves the start screen with the reason on it).
   useEffect(() => {
     if (initialTarget === undefined || controller.getSession()) return;
-    const decision = decideStart(currentStart(), scenarios, checkTarget);
-    if ('request' in decision) controller.start(decision.request);
-  }, []);
-
-  const onStartScreen = session === undefined;
-  const textEntry = onStartScreen && start.editing;
-  const states = stepStates(session, controller.activeStep?.());
-  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows };
-  const model = stepModel(session, states, step, mainSize);
-
-  const submit = () => {
-    const decision = decideStart(currentStart(), scenarios, checkTarget);
-    if ('refuse' in decision) {
-      startDispatch({ type: 'refuse', message: decision.refuse });
+    const unsafe = fieldCheck(initialTarget);
+    if (unsafe) {
+      startDispatch({ type: 'refuse', message: `The target on the command line ${unsafe}.` });
       return;
     }
-    startDispatch({ type: 'stopEditing' });
+    controller.start({ input: initialTarget.trim() });
+  }, []);
+
+  const onStartScreen = session === undefined && consoleTarget === undefined;
+  const settingsOpen = form !== undefined;
+  const consoleOpen = consoleTarget !== undefined;
+  const states = stepStates(session, controller.activeStep?.());
+  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows };
+  const model = stepModel(session, states, step, mainSize, guide);
+
+  const openSettings = (field?: MissingField) => {
+    const settings = guideRef.current?.settings;
+    if (!settings) return;
+    formDispatch({
+      type: 'open',
+      state: initialSettingsForm(settings, {
+        hasPassword: guideRef.current?.hasPassword ?? false,
+        ...(field ? { focus: FIELD_OF_MISSING[field] } : {}),
+      }),
+    });
+  };
+  const closeSettings = () => formDispatch({ type: 'open', state: undefined });
+  const saveSettings = () => {
+    const state = currentForm();
+    const settings = guideRef.current?.settings;
+    if (!state || !settings) return;
+    const result = settingsFromForm(state, settings);
+    if ('refuse' in result) {
+      formDispatch({ type: 'refuse', message: result.refuse, field: result.field });
+      return;
+    }
+    controller.applySettings?.(result);
+    closeSettings();
+  };
+  const openConsole = () => setConsoleTarget(controller.openConsole?.() ?? 'open');
+  const takeAction = (item: ActionItem) => {
+    const before = guideRef.current;
+    controller.takeAction?.(item.action, findingStep(session, item.finding));
+    stepDispatch({ type: 'follow' });
+    // An action that needs something typed first (a CA file, a user) opens the form there.
+    if (item.action.kind === 'trust-ca') openSettingsAt('caFile');
+    else if (item.action.kind === 'ehlo-fqdn' && item.action.params?.['name'] === undefined)
+      openSettingsAt('ehlo');
+    else if (
+      item.action.kind === 'retry-port' &&
+      before &&
+      !before.settings.authUser &&
+      /auth/i.test(item.action.label)
+    )
+      openSettingsAt('authUser');
+  };
+  /** After an action that needs something typed (a CA file, a user): the form, on that row. */
+  const openSettingsAt = (focus: SettingsFormFocus) => {
+    const now = controller.getGuide?.();
+    if (!now) return;
+    formDispatch({
+      type: 'open',
+      state: initialSettingsForm(now.settings, {
+        hasPassword: now.hasPassword,
+        ...(focus ? { focus } : {}),
+      }),
+    });
+  };
+
+  const submitStart = () => {
+    const decision = decideStart(currentStart(), fieldCheck);
+    if ('refuse' in decision) {
+      startDispatch({
+        type: 'refuse',
+        message: decision.refuse,
+        ...(decision.field ? { field: decision.field } : {}),
+      });
+      return;
+    }
+    if ('console' in decision) {
+      const [host, port] = [
+        decision.console.replace(/:\d+$/, ''),
+        Number(/:(\d+)$/.exec(decision.console)?.[1]),
+      ];
+      setConsoleTarget({
+        host: host.replace(/^\[|\]$/g, ''),
+        port,
+        tls: port === 465 || port === 993 || port === 995,
+      });
+      return;
+    }
     controller.start(decision.request);
   };
 
+  const textEntry = () =>
+    (controller.getSession() === undefined && currentStart().form?.editing === true) ||
+    currentForm()?.editing === true ||
+    currentStepScreen().edit !== undefined;
   useActions(
     {
       quit: () => exit({ reason: 'quit' } satisfies WizardExit),
       interrupt: () => exit({ reason: 'interrupt' } satisfies WizardExit),
       help: () => setHelpOpen((open) => !open),
       ...(helpOpen ? { cancel: () => setHelpOpen(false) } : {}),
+      ...(consoleOpen && !helpOpen ? { cancel: () => setConsoleTarget(undefined) } : {}),
     },
-    { textEntry: () => controller.getSession() === undefined && currentStart().editing },
+    { textEntry },
   );
-  const screenKeys = !helpOpen && !layout.tooSmall;
+  const screenKeys = !helpOpen && !layout.tooSmall && !consoleOpen;
   useStartInput({
     current: currentStart,
     dispatch: startDispatch,
-    scenarioCount: scenarios.length,
-    check: checkTarget,
-    onSubmit: submit,
+    check: fieldCheck,
+    onSubmit: submitStart,
     isActive: screenKeys && onStartScreen,
   });
+  useSettingsInput({
+    current: () => currentForm() as SettingsFormState,
+    dispatch: formDispatch,
+    check: fieldCheck,
+    onSave: saveSettings,
+    onClose: closeSettings,
+    isActive: screenKeys && settingsOpen,
+  });
+  const findingsView = model.viewed === 'findings';
   useStepInput({
     current: currentStepScreen,
     dispatch: stepDispatch,
+    guide: () => controller.getGuide?.(),
     viewed: model.viewed,
     totalRows: model.rows.length,
     transcriptHeight: model.transcriptHeight,
+    ...(model.anchor !== undefined ? { anchor: model.anchor } : {}),
+    hasActions: model.actions.length > 0,
+    ...(model.missing ? { missing: model.missing.field } : {}),
+    check: fieldCheck,
     onRun: (id) => controller.runStep(id),
-    isActive: screenKeys && !onStartScreen,
+    onAnswer: (id, answer) => controller.answer?.(id, answer),
+    onRunAll: () => controller.runAll?.(),
+    onCancelWait: () => controller.cancelWait?.(),
+    onSettings: (field) => openSettings(field),
+    onConsole: openConsole,
+    isActive: screenKeys && !onStartScreen && !settingsOpen,
   });
 
   const crash = crashForTest ? <CrashTest /> : null;
@@ -156,11 +306,43 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     );
   }
 
+  const pendingHere =
+    guide?.pending && guide.pending.step === model.step ? guide.pending : undefined;
   const footerItems = helpOpen
     ? HELP_FOOTER
-    : onStartScreen
-      ? startFooter(start)
-      : stepFooter(step);
+    : consoleOpen
+      ? CONSOLE_FOOTER
+      : settingsOpen && form
+        ? settingsFooter(form)
+        : onStartScreen
+          ? startFooter(start)
+          : stepFooter(step, {
+              ...(pendingHere ? { pending: { editable: pendingHere.editable } } : {}),
+              waiting: guide?.wait !== undefined,
+              actions: model.actions.length > 0,
+              findings: findingsView,
+            });
+  const helpItems = consoleOpen
+    ? CONSOLE_HELP
+    : settingsOpen
+      ? SETTINGS_HELP
+      : onStartScreen
+        ? START_HELP
+        : STEP_HELP;
+  const allFindings = session?.findings ?? [];
+  const worst = allFindings[0]?.severity;
+  const tried = model.step ? attemptsOf(session, model.step) : [];
+  const triedText =
+    tried.length > 1
+      ? tried
+          .slice(0, -1)
+          .map((a) => `run ${a.run}: ${a.status}`)
+          .join(' → ')
+      : undefined;
+  const editWarning =
+    step.edit && guide?.pending?.id === step.edit.id
+      ? controller.checkLine?.(step.edit.line)
+      : undefined;
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
       <Header
@@ -173,6 +355,14 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
           {...(onStartScreen ? {} : { current: model.viewed })}
           focused={!onStartScreen && step.focus === 'rail'}
           height={layout.bodyRows}
+          {...(session
+            ? {
+                findings: {
+                  count: allFindings.length,
+                  status: worst ? (SEVERITY_STATUS[worst] ?? 'ok') : 'pending',
+                },
+              }
+            : {})}
         />
         <Box
           flexDirection="column"
@@ -182,25 +372,53 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
           overflow="hidden"
         >
           {helpOpen ? (
-            <HelpPanel
-              items={[...(onStartScreen ? START_HELP : STEP_HELP), ...GLOBAL_HELP]}
-              height={layout.bodyRows}
+            <HelpPanel items={[...helpItems, ...GLOBAL_HELP]} height={layout.bodyRows} />
+          ) : consoleOpen ? (
+            <ConsolePlaceholder
+              {...(typeof consoleTarget === 'object' ? { target: consoleTarget } : {})}
             />
+          ) : settingsOpen && form ? (
+            <SettingsView state={form} width={layout.mainColumns} height={layout.bodyRows} />
           ) : onStartScreen ? (
             <StartView
               state={start}
               {...(problem ? { problem } : {})}
               scenarios={scenarios}
               width={layout.mainColumns}
+              height={layout.bodyRows}
+              active={screenKeys}
+              onChoose={(goal: Goal) => startDispatch({ type: 'choose', goal })}
+              onScenario={(lab) => controller.start({ lab })}
+            />
+          ) : findingsView ? (
+            <FindingsView
+              findings={allFindings}
+              focused={screenKeys && !settingsOpen}
+              height={layout.bodyRows}
+              width={layout.mainColumns}
+              stepOf={(finding) => findingStep(session, finding)}
+              onChoose={(finding, id) => {
+                if (id) stepDispatch({ type: 'select', id, finding: finding.id });
+              }}
             />
           ) : (
-            <StepView model={model} />
+            <StepView
+              model={model}
+              {...(step.edit ? { edit: step.edit } : {})}
+              {...(editWarning ? { editWarning } : {})}
+              {...(guide?.wait ? { wait: guide.wait } : {})}
+              actionsFocused={screenKeys && !settingsOpen && step.focus === 'actions'}
+              onAction={takeAction}
+              {...(problem ? { problem } : {})}
+              {...(triedText ? { tried: triedText } : {})}
+              width={layout.mainColumns}
+            />
           )}
         </Box>
       </Box>
       <Footer
         items={footerItems}
-        always={textEntry ? ALWAYS_WHILE_TYPING : ALWAYS}
+        always={textEntry() ? ALWAYS_WHILE_TYPING : ALWAYS}
         width={layout.columns}
       />
       {crash}

@@ -1,9 +1,72 @@
 // The wizard's only window onto a session. The UI never runs a step itself: it reads the record
 // through this interface and asks for work to be done, so the same screens can show a live
 // diagnosis, the practice lab, or a saved report.
-import type { Session, StepId } from '../record/types.js';
+import type { NextAction, Session, StepId, WizardSettings } from '../record/types.js';
 
-export type WizardStart = { input: string } | { lab: string };
+export type WizardStart =
+  | {
+      input: string;
+      /** Settings the start screen asked for (the goal's own), over the command line's. */
+      settings?: Partial<WizardSettings>;
+      /** Typed on the start screen; kept by the controller, in memory only. */
+      password?: string;
+    }
+  | { lab: string };
+
+/** A command (or a step without commands) the guided run proposes and waits on. */
+export interface PendingCommand {
+  /** Changes with every proposal, so a key meant for one cannot answer the next. */
+  id: number;
+  step: StepId;
+  kind: 'command' | 'step';
+  /** What will go out, masked where secret. */
+  display: readonly string[];
+  secret: boolean;
+  editable: boolean;
+}
+
+export type GuidedAnswer =
+  | { action: 'send' }
+  | { action: 'edit'; line: string }
+  | { action: 'skip'; reason?: string }
+  | { action: 'stop' };
+
+/** The wait in progress: what for, since when, and when it gives up. */
+export interface WaitInfo {
+  step: StepId;
+  /** Epoch milliseconds. */
+  since: number;
+  /** How long the wait may last, in milliseconds; undefined when it has no deadline of its own. */
+  deadlineMs?: number;
+  what: string;
+}
+
+/** Where the manual console would connect. */
+export interface ConsoleTarget {
+  host: string;
+  port: number;
+  tls: boolean;
+}
+
+/** The guided run as the screens see it; a new object whenever anything in it changes. */
+export interface GuideState {
+  /** guided: each step waits for the user; auto: runs on, back to guided at the first error. */
+  mode: 'guided' | 'auto';
+  running: boolean;
+  pending?: PendingCommand;
+  wait?: WaitInfo;
+  settings: WizardSettings;
+  /** Whether a password is held (never the password). */
+  hasPassword: boolean;
+  /** How many runs this session has had. */
+  runs: number;
+}
+
+/** A change from the settings form; a password only when the user typed one. */
+export interface SettingsChange {
+  settings: WizardSettings;
+  password?: string;
+}
 
 export interface WizardController {
   /**
@@ -15,7 +78,7 @@ export interface WizardController {
   subscribe(listener: () => void): () => void;
   /** The user chose a target or a lab scenario. */
   start(target: WizardStart): void;
-  /** The user asked to run or advance a step (may be a no-op for now). */
+  /** The user asked to run or advance a step: answers a pending proposal, or runs again from it. */
   runStep(id: StepId): void;
   /** For the start screen's lab choice. */
   labScenarios(): string[];
@@ -23,4 +86,22 @@ export interface WizardController {
   activeStep?(): StepId | undefined;
   /** Why the last start() could not run (a bad target, a missing password); shown on the start screen. */
   getProblem?(): string | undefined;
+
+  // The guided run (absent for a saved session, where nothing runs). Same identity rule as
+  // getSession for getGuide.
+  getGuide?(): GuideState | undefined;
+  /** Answers the pending proposal (id must match, so a stale key cannot answer the next one). */
+  answer?(id: number, answer: GuidedAnswer): void;
+  /** Why an edited line would not fit the protocol's state now, or undefined. */
+  checkLine?(line: string): string | undefined;
+  /** Runs the remaining steps without stopping; back to guided at the first error. */
+  runAll?(): void;
+  /** Gives up the wait in progress: the step is recorded as cancelled, the session stays. */
+  cancelWait?(): void;
+  /** New settings for the next run (a password typed in the form goes along, once). */
+  applySettings?(change: SettingsChange): void;
+  /** Applies a finding's action to the settings and runs again from the step it names. */
+  takeAction?(action: NextAction, step?: StepId): void;
+  /** Hands the target over to the manual console; says where it would connect. */
+  openConsole?(): ConsoleTarget | undefined;
 }

@@ -33,7 +33,10 @@ export type Action =
   | 'pageUp'
   | 'pageDown'
   | 'focus'
-  | 'cancel';
+  | 'cancel'
+  | 'skip'
+  | 'runAll'
+  | 'settings';
 
 export interface Binding {
   action: Action;
@@ -162,6 +165,27 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'esc',
     label: 'back',
     description: 'Stop typing, close help',
+  },
+  {
+    action: 'skip',
+    keys: [char('s')],
+    keyLabel: 's',
+    label: 'skip',
+    description: 'Skip this step (recorded as skipped)',
+  },
+  {
+    action: 'runAll',
+    keys: [char('a')],
+    keyLabel: 'a',
+    label: 'run all',
+    description: 'Run the remaining steps, stop at the first error',
+  },
+  {
+    action: 'settings',
+    keys: [char('o')],
+    keyLabel: 'o',
+    label: 'settings',
+    description: 'Change host, port, TLS, login, envelope, mailbox, resolver',
   },
 ];
 

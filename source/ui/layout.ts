@@ -4,8 +4,8 @@
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 15;
-/** Rail: marker, glyph, the longest step id ("connect"), padding, and its right border. */
-export const RAIL_WIDTH = 14;
+/** Rail: marker, glyph, the longest entry ("findings"), padding, and its right border. */
+export const RAIL_WIDTH = 15;
 /** Header and its rule, footer and its rule. */
 const CHROME_ROWS = 4;
 /** Padding either side of the main panel. */

@@ -51,6 +51,8 @@ const ACTION_KINDS = new Set([
   'compare-resolver',
   'retry-insecure',
   'retry-later',
+  'trust-ca',
+  'ehlo-fqdn',
   'explain',
 ]);
 

@@ -2,7 +2,7 @@
 // firewall in the middle did to them.
 import { factOf } from '../../record/facts.js';
 import type { Session } from '../../record/types.js';
-import { retryPort } from '../actions.js';
+import { ehloFqdn, retryPort } from '../actions.js';
 import { explainReply, replyEvidence, vendorDetail } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';
 import type { Rule } from '../rule.js';
@@ -53,7 +53,7 @@ export const ehloRules: Rule[] = [
             "Greet with this machine's fully qualified name, one that resolves in DNS: ideally the PTR name of the public address (--ehlo NAME).",
             'For a mail server, set its host name (Postfix: myhostname; Exchange: the FQDN of the send connector).',
           ],
-          actions: [explainReply(first)],
+          actions: [ehloFqdn(), explainReply(first)],
         }),
       ];
     },

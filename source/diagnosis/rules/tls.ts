@@ -2,7 +2,7 @@
 // verification error Node reports (session.tls.authorizationError) and the certificate facts.
 import { factOf } from '../../record/facts.js';
 import type { Session, Severity, TlsRecord } from '../../record/types.js';
-import { retryInsecure, retryPort, starttlsFirst } from '../actions.js';
+import { retryInsecure, retryPort, starttlsFirst, trustCa } from '../actions.js';
 import { explainReply, replyEvidence } from '../reply-finding.js';
 import type { Rule } from '../rule.js';
 import {
@@ -59,6 +59,12 @@ const opportunisticNote = (session: Session): string =>
 
 const insecureAction = (session: Session) =>
   stepFailed(session, 'tls') || stepFailed(session, 'connect') ? retryInsecure() : undefined;
+/** A private CA is the cure only when the issuer is what failed, not the name or the dates. */
+const trustAction = (session: Session, id: string) =>
+  (id === 'tls.cert-self-signed' || id === 'tls.cert-untrusted') &&
+  (stepFailed(session, 'tls') || stepFailed(session, 'connect'))
+    ? trustCa()
+    : undefined;
 
 const when = (iso: string): string => iso.replace(/T.*$/, '') || iso;
 
@@ -93,7 +99,7 @@ const certificateRule = (spec: CertificateRuleSpec): Rule => ({
           ...spec.next(tls, session),
           `See the certificate yourself: \`${opensslCommand(session, tls)}\`.`,
         ],
-        actions: [insecureAction(session)],
+        actions: [insecureAction(session), trustAction(session, spec.id)],
       }),
     ];
   },

@@ -13,7 +13,7 @@ import type { SmtpCommand } from '../../protocols/smtp/commands.js';
 import { SmtpEngine } from '../../protocols/smtp/engine.js';
 import { buildTestMessage } from '../../protocols/smtp/message.js';
 import { queueIdOf } from '../../protocols/smtp/queue-id.js';
-import { StoppedByUser } from '../gate.js';
+import { SkippedByUser, StoppedByUser, confirmStep } from '../gate.js';
 import type { ReplyEvent } from '../smtp-conversation.js';
 import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../../record/types.js';
@@ -53,11 +53,18 @@ export const plannedSmtpSteps = (ctx: StepContext): StepId[] => {
   });
 };
 
+/** Ends the SMTP part: `why` says, for the steps left, what happened to this one. */
 class StepFailed extends Error {
-  constructor(readonly outcome: StepOutcome) {
+  constructor(
+    readonly outcome: StepOutcome,
+    readonly why: string = 'failed',
+  ) {
     super(outcome.summary);
   }
 }
+
+/** Steps after which the conversation cannot go on when they were skipped. */
+const NEEDED_BY_THE_REST: readonly StepId[] = ['connect', 'banner', 'ehlo'];
 
 /**
  * Runs the planned SMTP steps against one server. Returns 'unreachable' when the connection
@@ -81,13 +88,26 @@ export const runSmtpSteps = async (
     current = step;
     recorder.beginStep(step);
     let outcome: StepOutcome;
+    let halt: string | undefined;
     try {
       outcome = await body();
+      if (outcome.status === 'error') halt = 'failed';
     } catch (error) {
-      if (error instanceof StepFailed) outcome = error.outcome;
-      else if (error instanceof StoppedByUser)
+      if (error instanceof StepFailed) {
+        outcome = error.outcome;
+        halt = error.why;
+      } else if (error instanceof StoppedByUser) {
         outcome = { status: 'skipped', summary: error.message };
-      else if (error instanceof MailmedicError) {
+        halt = `stopped at ${step}`;
+      } else if (error instanceof SkippedByUser) {
+        outcome = { status: 'skipped', summary: error.message };
+        if (NEEDED_BY_THE_REST.includes(step)) halt = `${step} skipped`;
+      } else if (error instanceof MailmedicError && error.code === 'ECANCELLED' && ctx.gate) {
+        // Esc in the wizard: this wait is given up, the run ends here, the session stays.
+        recorder.note(step, 'cancelled by the user while waiting for the server');
+        outcome = { status: 'skipped', summary: 'cancelled by the user while waiting' };
+        halt = `${step} cancelled`;
+      } else if (error instanceof MailmedicError) {
         error.step ??= step;
         recorder.note(step, `${error.code}: ${error.message}`);
         recorder.fact(`${step}.error`, {
@@ -97,15 +117,11 @@ export const runSmtpSteps = async (
           ...(error.command ? { command: error.command } : {}),
         });
         outcome = { status: 'error', summary: error.message };
+        halt = 'failed';
       } else throw error;
     }
     recorder.endStep(step, outcome.status, outcome.summary);
-    if (
-      outcome.status === 'error' ||
-      (outcome.status === 'skipped' && outcome.summary.startsWith('stopped by the user'))
-    ) {
-      throw new StepFailed(outcome);
-    }
+    if (halt) throw new StepFailed(outcome, halt);
   };
 
   try {
@@ -113,6 +129,12 @@ export const runSmtpSteps = async (
       recorder.note(
         'connect',
         `connecting to ${server.host} port ${server.port}${implicit ? ' with implicit TLS' : ''}`,
+      );
+      await confirmStep(
+        ctx.gate,
+        'connect',
+        [`connect to ${endpoint(server.host, server.port)}${implicit ? ' with TLS' : ''}`],
+        'connect',
       );
       const started = Date.now();
       const attempt = { host: server.host, port: server.port, servername: server.servername };
@@ -165,6 +187,7 @@ export const runSmtpSteps = async (
 
     const c = conversation!;
     await run('banner', async () => {
+      await confirmStep(ctx.gate, 'banner', ['(wait for the greeting: 220)'], 'greeting');
       const started = Date.now();
       const event = await c.greeting('banner');
       const ms = Date.now() - started;
@@ -223,14 +246,11 @@ export const runSmtpSteps = async (
     if (!(error instanceof StepFailed)) throw error;
     for (const step of planned) {
       if (recorder.stepStatus(step) === undefined) {
-        const stopped = recorder.stepStatus(current) === 'skipped';
-        recorder.skipStep(
-          step,
-          stopped ? `not run: stopped at ${current}` : `not run: ${current} failed`,
-        );
+        const why = error.why === 'failed' ? `${current} failed` : error.why;
+        recorder.skipStep(step, `not run: ${why}`);
       }
     }
-    if (current === 'connect') return 'unreachable';
+    if (current === 'connect' && error.why === 'failed') return 'unreachable';
   } finally {
     if (conversation) await quit(conversation, current);
   }

@@ -17,15 +17,17 @@ const STATUS_TONE: Partial<Record<RailStatus, Tone>> = {
 
 interface Props {
   states: readonly StepState[];
-  /** The step on screen; none on the start screen. */
-  current?: StepId;
+  /** The entry on screen ('findings' for the overview); none on the start screen. */
+  current?: StepId | 'findings';
+  /** The findings overview's entry, under the steps, once a session has findings to list. */
+  findings?: { count: number; status: RailStatus };
   focused: boolean;
   height: number;
 }
 
-export const StepRail = ({ states, current, focused, height }: Props) => {
+export const StepRail = ({ states, current, focused, height, findings }: Props) => {
   const tone = useTone();
-  const showTitle = height > states.length;
+  const showTitle = height > states.length + (findings ? 1 : 0);
   return (
     <Box
       flexDirection="column"
@@ -64,6 +66,19 @@ export const StepRail = ({ states, current, focused, height }: Props) => {
           </Text>
         );
       })}
+      {findings ? (
+        <Text wrap="truncate-end">
+          <Text color={current === 'findings' ? tone('accent') : undefined} bold>
+            {current === 'findings' ? '›' : ' '}
+          </Text>{' '}
+          <Text
+            color={STATUS_TONE[findings.status] ? tone(STATUS_TONE[findings.status]!) : undefined}
+          >
+            {findings.count > 0 ? STATUS_GLYPH[findings.status] : '○'}
+          </Text>{' '}
+          <Text bold={current === 'findings'}>findings</Text>
+        </Text>
+      ) : null}
     </Box>
   );
 };

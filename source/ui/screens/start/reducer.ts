@@ -1,199 +1,216 @@
-// The start screen as data: which row has focus, the target being typed (text and cursor), the
-// chosen lab scenario, and why something was refused. Pure, so every transition is tested directly.
-import type { WizardStart } from '../../controller.js';
+// The start screen as data: what the user is trying to fix (chosen from a list), then only the
+// questions that goal needs, as a small form, and why something was refused. Pure, so every
+// transition and every decision is tested directly.
+import type { WizardSettings } from '../../../record/types.js';
 import type { HelpItem } from '../../components/help-panel.js';
-import type { FieldEdit, FooterItem } from '../../keymap.js';
+import type { FooterItem } from '../../keymap.js';
+import type { WizardStart } from '../../controller.js';
+import type { FieldId, SettingsFormAction, SettingsFormState } from '../settings/reducer.js';
+import { initialSettingsForm, settingsFormReducer } from '../settings/reducer.js';
 
-export type StartFocus = 'target' | 'lab';
+export type Goal = 'domain' | 'send' | 'read' | 'console' | 'lab';
+
+export interface GoalSpec {
+  goal: Goal;
+  label: string;
+  /** What it checks, in a few words. */
+  detail: string;
+}
+
+export const GOALS: readonly GoalSpec[] = [
+  { goal: 'domain', label: 'Mail for my domain does not arrive', detail: 'DNS, MX, port 25' },
+  {
+    goal: 'send',
+    label: 'My mail client or device cannot send',
+    detail: 'submission with AUTH',
+  },
+  { goal: 'read', label: 'I cannot read my mail', detail: 'POP3 or IMAP' },
+  { goal: 'console', label: 'Type the commands myself', detail: 'the manual console' },
+  { goal: 'lab', label: 'Practice lab', detail: 'no mail server needed' },
+];
+
+/** Says why a text cannot be used (a CR, LF or NUL in it, say), or undefined. */
+export type TargetCheck = (value: string) => string | undefined;
 
 export interface StartState {
-  focus: StartFocus;
-  editing: boolean;
-  target: string;
-  /** Cursor in the target, in code points. */
-  cursor: number;
-  /** Index into the lab scenarios. */
-  scenario: number;
+  /** Undefined while choosing. */
+  goal?: Goal;
+  form?: SettingsFormState;
   error?: string;
 }
 
 export type StartAction =
-  | { type: 'toggleFocus' }
-  | { type: 'edit' }
-  | { type: 'stopEditing' }
-  | { type: 'insert'; text: string }
-  | { type: 'erase' }
-  | { type: 'cursor'; to: 'left' | 'right' | 'home' | 'end' }
-  | { type: 'clear' }
-  | { type: 'scenario'; by: 1 | -1; count: number }
-  | { type: 'refuse'; message: string };
+  | { type: 'choose'; goal: Goal }
+  | { type: 'back' }
+  | { type: 'form'; action: SettingsFormAction }
+  | { type: 'refuse'; message: string; field?: FieldId };
 
-/** Says why a target cannot be used (a CR, LF or NUL in it, say), or undefined. */
-export type TargetCheck = (value: string) => string | undefined;
+const EMPTY: WizardSettings = { target: '', tls: 'auto', insecure: false, mechanism: 'auto' };
 
-/**
- * The target from the command line fills the field, unless it holds a character the field would
- * refuse: then the field starts empty and the message says why.
- */
-export const initialStartState = (
-  options: { target?: string; scenarios?: readonly string[]; check?: TargetCheck } = {},
-): StartState => {
-  const healthy = options.scenarios?.indexOf('healthy') ?? -1;
-  const given = options.target ?? '';
-  const unsafe = options.check?.(given);
-  const target = unsafe ? '' : given;
-  return {
-    focus: 'target',
-    editing: false,
-    target,
-    cursor: [...target].length,
-    scenario: Math.max(0, healthy),
-    ...(unsafe ? { error: `The target on the command line ${unsafe}. Type it on one line.` } : {}),
-  };
+/** The questions each goal asks, in order. */
+const QUESTIONS: Record<Goal, ReadonlyArray<{ id: FieldId; label?: string; hint?: string }>> = {
+  domain: [{ id: 'target', label: 'Domain', hint: 'example.com, or an address at it' }],
+  send: [
+    { id: 'target', label: 'Server', hint: 'host or host:port (587 when no port)' },
+    { id: 'authUser', label: 'User', hint: 'the login of the mail client' },
+    { id: 'password', label: 'Password', hint: 'typed here, kept in memory only' },
+    { id: 'to', label: 'Send a test to', hint: 'optional: an address to send a test message to' },
+  ],
+  read: [
+    { id: 'mailboxProtocol', label: 'Protocol' },
+    { id: 'mailboxHost', label: 'Server', hint: 'host[:port] (993/995: implicit TLS)' },
+    { id: 'mailboxUser', label: 'User', hint: 'the mailbox login' },
+    { id: 'password', label: 'Password', hint: 'typed here, kept in memory only' },
+  ],
+  console: [
+    { id: 'target', label: 'Host:port', hint: 'any TCP service, e.g. mail.example.com:25' },
+  ],
+  lab: [],
 };
 
-const withoutError = (state: StartState): StartState => {
-  if (state.error === undefined) return state;
-  const { error: _error, ...rest } = state;
-  return rest;
-};
+export const initialStartState = (): StartState => ({});
 
-const withTarget = (state: StartState, chars: string[], cursor: number): StartState => ({
-  ...withoutError(state),
-  target: chars.join(''),
-  cursor: Math.min(chars.length, Math.max(0, cursor)),
-});
+export const formForGoal = (goal: Goal): SettingsFormState | undefined => {
+  const only = QUESTIONS[goal];
+  if (only.length === 0) return undefined;
+  const form = initialSettingsForm(EMPTY, { hasPassword: false, only });
+  // Reading mail starts on IMAP, the protocol most clients use today.
+  return goal === 'read' ? { ...form, values: { ...form.values, mailboxProtocol: 'imap' } } : form;
+};
 
 export const startReducer = (state: StartState, action: StartAction): StartState => {
-  const chars = [...state.target];
   switch (action.type) {
-    case 'toggleFocus':
+    case 'choose': {
+      const form = formForGoal(action.goal);
+      return { goal: action.goal, ...(form ? { form } : {}) };
+    }
+    case 'back':
+      return {};
+    case 'form':
+      if (!state.form) return state;
       return {
-        ...withoutError(state),
-        focus: state.focus === 'target' ? 'lab' : 'target',
-        editing: false,
+        goal: state.goal!,
+        form: settingsFormReducer(state.form, action.action),
       };
-    case 'edit':
-      return { ...state, focus: 'target', editing: true, cursor: chars.length };
-    case 'stopEditing':
-      return { ...state, editing: false };
-    case 'insert': {
-      const text = [...action.text];
-      chars.splice(state.cursor, 0, ...text);
-      return withTarget(state, chars, state.cursor + text.length);
-    }
-    case 'erase':
-      if (state.cursor === 0) return state;
-      chars.splice(state.cursor - 1, 1);
-      return withTarget(state, chars, state.cursor - 1);
-    case 'cursor': {
-      const to = { left: state.cursor - 1, right: state.cursor + 1, home: 0, end: chars.length };
-      return withTarget(state, chars, to[action.to]);
-    }
-    case 'clear':
-      return withTarget(state, chars.slice(state.cursor), 0);
-    case 'scenario': {
-      if (state.focus !== 'lab' || action.count === 0) return state;
-      const scenario = (state.scenario + action.by + action.count) % action.count;
-      return { ...withoutError(state), scenario };
-    }
     case 'refuse':
-      // Back into the field, so the user can fix what was refused right away.
-      return { ...state, error: action.message, editing: state.focus === 'target' };
+      return {
+        ...state,
+        ...(state.form
+          ? {
+              form: settingsFormReducer(state.form, {
+                type: 'refuse',
+                message: action.message,
+                ...(action.field ? { field: action.field } : {}),
+              }),
+            }
+          : { error: action.message }),
+      };
   }
 };
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+export type StartDecision =
+  { request: WizardStart } | { console: string } | { refuse: string; field?: FieldId };
 
-/**
- * A key or a paste edits the field. Text with a CR, LF or NUL is refused on the spot, with the
- * reason, rather than shown as a line break in the field and refused later.
- */
-export const fieldAction = (
-  edit: Exclude<FieldEdit, { kind: 'submit' }>,
-  check: TargetCheck,
-): StartAction => {
-  switch (edit.kind) {
-    case 'insert': {
-      const unsafe = check(edit.text);
-      if (unsafe) {
-        return {
-          type: 'refuse',
-          message: `Not inserted: the target ${unsafe}. Type it on one line.`,
-        };
-      }
-      // Other control characters are no use in a host name, and would act on the terminal.
-      if (CONTROL.test(edit.text)) {
-        return {
-          type: 'refuse',
-          message: 'Not inserted: the target must not contain control characters.',
-        };
-      }
-      return { type: 'insert', text: edit.text };
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/]+)(?::(\d{1,5}))?$/;
+
+/** What "start" asks for, from the answers to the goal's questions; or what is wrong and where. */
+export const decideStart = (state: StartState, check: TargetCheck): StartDecision => {
+  const values = state.form?.values;
+  if (state.goal === 'lab') return { refuse: 'The practice lab arrives with the lab.' };
+  if (!state.goal || !values) return { refuse: 'Choose what you are trying to fix first.' };
+  for (const [id, value] of Object.entries(values)) {
+    const unsafe = check(value);
+    if (unsafe) return { refuse: `That ${unsafe}. Type it on one line.`, field: id as FieldId };
+  }
+  const target = values.target.trim();
+  switch (state.goal) {
+    case 'domain': {
+      if (!target)
+        return { refuse: 'Type the domain whose mail does not arrive.', field: 'target' };
+      if (!HOST_PORT.test(target) && !ADDRESS.test(target))
+        return { refuse: `"${target}" is not a domain or an address.`, field: 'target' };
+      return { request: { input: target } };
     }
-    case 'erase':
-      return { type: 'erase' };
-    case 'move':
-      return { type: 'cursor', to: edit.to };
-    case 'clear':
-      return { type: 'clear' };
+    case 'send': {
+      if (!target) return { refuse: 'Type the server the client sends through.', field: 'target' };
+      const hostPort = HOST_PORT.exec(target);
+      if (!hostPort) return { refuse: `"${target}" is not host or host:port.`, field: 'target' };
+      const user = values.authUser.trim();
+      if (!user) return { refuse: 'Type the user the client logs in as.', field: 'authUser' };
+      if (values.password === '')
+        return { refuse: `Type the password for ${user}.`, field: 'password' };
+      const to = values.to.trim();
+      if (to && !ADDRESS.test(to)) return { refuse: `"${to}" is not an address.`, field: 'to' };
+      const port = hostPort[2] ? Number(hostPort[2]) : 587;
+      return {
+        request: {
+          input: `${hostPort[1]}:${port}`,
+          settings: { authUser: user, to: to ? [to] : [], port },
+          password: values.password,
+        },
+      };
+    }
+    case 'read': {
+      const hostPort = HOST_PORT.exec(values.mailboxHost.trim());
+      if (!hostPort)
+        return { refuse: 'Type the mailbox server: host or host:port.', field: 'mailboxHost' };
+      const user = values.mailboxUser.trim();
+      if (!user) return { refuse: 'Type the user the mailbox logs in as.', field: 'mailboxUser' };
+      if (values.password === '')
+        return { refuse: `Type the password for ${user}.`, field: 'password' };
+      const protocol = values.mailboxProtocol === 'pop3' ? 'pop3' : 'imap';
+      const port = hostPort[2] ? Number(hostPort[2]) : protocol === 'imap' ? 993 : 995;
+      return {
+        request: {
+          input: `${hostPort[1]}`,
+          settings: {
+            mailbox: {
+              protocol,
+              host: hostPort[1]!,
+              port,
+              tls: port === 993 || port === 995,
+              user,
+            },
+            steps: [protocol],
+          },
+          password: values.password,
+        },
+      };
+    }
+    case 'console': {
+      if (!HOST_PORT.test(target) || !/:\d+$/.test(target))
+        return { refuse: 'Type host:port, e.g. mail.example.com:25.', field: 'target' };
+      return { console: target };
+    }
   }
-};
-
-/** Why the typed target cannot start a diagnosis, or undefined when it can. */
-export const targetProblem = (value: string, check: TargetCheck): string | undefined => {
-  const unsafe = check(value);
-  if (unsafe) return `The target ${unsafe}. Type it on one line.`;
-  if (value.trim() === '') return 'Type a domain, an address, a host, or host:port first.';
-  return undefined;
-};
-
-export type StartDecision = { request: WizardStart } | { refuse: string };
-
-/** What pressing enter asks for: a diagnosis of the typed target, the chosen lab, or nothing and why. */
-export const decideStart = (
-  state: StartState,
-  scenarios: readonly string[],
-  check: TargetCheck,
-): StartDecision => {
-  if (state.focus === 'lab') {
-    const lab = scenarios[state.scenario];
-    return lab === undefined
-      ? { refuse: 'The practice lab is not available here.' }
-      : { request: { lab } };
-  }
-  const problem = targetProblem(state.target, check);
-  return problem ? { refuse: problem } : { request: { input: state.target.trim() } };
 };
 
 /** The keys the help screen lists for this screen, besides the global ones. */
 export const START_HELP: readonly HelpItem[] = [
-  { actions: ['run'], description: 'Type the target, start the diagnosis or the lab' },
-  { actions: ['edit'], description: 'Type the target' },
-  { actions: ['focus'], description: 'Switch between target and lab' },
-  { actions: ['up', 'down'], description: 'Switch between target and lab' },
-  { actions: ['previous', 'next'], keys: '←/→', description: 'Choose the lab scenario' },
-  { actions: ['cancel'], description: 'Stop typing' },
+  { actions: ['up', 'down'], description: 'Choose what you are trying to fix, or a question' },
+  { actions: ['run'], description: 'Choose; type an answer; start' },
+  { actions: ['previous', 'next'], keys: '←/→', description: 'Change a choice (protocol)' },
+  { actions: ['cancel'], description: 'Stop typing; back to the choices' },
 ];
 
 export const startFooter = (state: StartState): FooterItem[] => {
-  if (state.editing) {
+  if (!state.goal)
     return [
-      { actions: ['run'], label: 'start' },
+      { actions: ['up', 'down'], label: 'choose' },
+      { actions: ['run'], label: 'go' },
+    ];
+  if (state.form?.editing)
+    return [
+      { actions: ['run'], label: 'done' },
       { actions: ['cancel'], label: 'stop typing' },
-      { actions: ['focus'], label: 'lab' },
     ];
-  }
-  if (state.focus === 'lab') {
-    return [
-      { actions: ['run'], label: 'start lab' },
-      { actions: ['previous', 'next'], label: 'scenario' },
-      { actions: ['focus'], label: 'target' },
-    ];
-  }
   return [
-    { actions: ['run'], label: 'type target' },
-    { actions: ['focus'], label: 'lab' },
+    { actions: ['up', 'down'], label: 'question' },
+    {
+      actions: ['run'],
+      label: state.form && state.form.focus === state.form.fields.length ? 'start' : 'type',
+    },
+    { actions: ['cancel'], label: 'back' },
   ];
 };

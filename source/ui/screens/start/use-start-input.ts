@@ -1,47 +1,34 @@
-// The start screen's keys, by action. While the target is being typed in, keys are edits of the
-// field (enter submits) and only keys a text field never needs (tab, esc, ↑/↓, Ctrl-C) act. One
-// handler decides both from the state as it is now, so the enter that starts typing cannot also
-// submit, and keys typed right after it are not lost.
+// The start screen's keys, by action. The list of goals reads its own keys (ink-select-input);
+// once a goal is chosen its questions are a form with the settings form's keys, and esc goes back.
 import type { Dispatch } from 'react';
+import { useSettingsInput } from '../settings/use-settings-input.js';
 import { useActions } from '../../use-actions.js';
+import type { SettingsFormState } from '../settings/reducer.js';
 import type { StartAction, StartState, TargetCheck } from './reducer.js';
-import { fieldAction } from './reducer.js';
 
 interface Options {
   /** The state now, not as of the last render: keys can arrive faster than renders. */
   current: () => StartState;
   dispatch: Dispatch<StartAction>;
-  scenarioCount: number;
   check: TargetCheck;
-  /** Enter on the lab row, or in the target field: ask to start. */
+  /** Enter on the last row of the questions: ask to start. */
   onSubmit: () => void;
   isActive: boolean;
 }
 
-export const useStartInput = ({
-  current,
-  dispatch,
-  scenarioCount,
-  check,
-  onSubmit,
-  isActive,
-}: Options): void => {
+export const useStartInput = ({ current, dispatch, check, onSubmit, isActive }: Options): void => {
+  const hasForm = () => current().form !== undefined;
+  useSettingsInput({
+    current: () => current().form as SettingsFormState,
+    dispatch: (action) => dispatch({ type: 'form', action }),
+    check,
+    onSave: onSubmit,
+    onClose: () => dispatch({ type: 'back' }),
+    isActive: isActive && hasForm(),
+  });
+  // The lab's page has no form: esc goes back from there too.
   useActions(
-    {
-      focus: () => dispatch({ type: 'toggleFocus' }),
-      up: () => dispatch({ type: 'toggleFocus' }),
-      down: () => dispatch({ type: 'toggleFocus' }),
-      cancel: () => dispatch({ type: 'stopEditing' }),
-      edit: () => dispatch({ type: 'edit' }),
-      run: () => (current().focus === 'target' ? dispatch({ type: 'edit' }) : onSubmit()),
-      next: () => dispatch({ type: 'scenario', by: 1, count: scenarioCount }),
-      previous: () => dispatch({ type: 'scenario', by: -1, count: scenarioCount }),
-    },
-    {
-      isActive,
-      textEntry: () => current().editing,
-      onFieldEdit: (edit) =>
-        edit.kind === 'submit' ? onSubmit() : dispatch(fieldAction(edit, check)),
-    },
+    { cancel: () => dispatch({ type: 'back' }) },
+    { isActive: isActive && !hasForm() && current().goal !== undefined },
   );
 };

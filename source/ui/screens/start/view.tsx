@@ -1,9 +1,11 @@
-// The start screen: type a target, or pick the practice lab. Two rows; the focused one is marked
-// "›", and every refusal says exactly what is wrong with the input.
+// The start screen: what the user is trying to fix, as a list of choices; then only the questions
+// that goal needs. Every refusal says exactly what is wrong and puts the cursor where to fix it.
 import { Box, Text } from 'ink';
-import { TextField } from '../../components/text-field.js';
+import SelectInput from 'ink-select-input';
 import { useTone } from '../../theme.js';
-import type { StartState } from './reducer.js';
+import { SettingsView } from '../settings/view.js';
+import type { Goal, StartState } from './reducer.js';
+import { GOALS } from './reducer.js';
 
 interface Props {
   state: StartState;
@@ -11,75 +13,95 @@ interface Props {
   problem?: string;
   scenarios: readonly string[];
   width: number;
+  height: number;
+  /** Keys go to the list of goals (or of lab scenarios) only while it is on screen and active. */
+  active: boolean;
+  onChoose: (goal: Goal) => void;
+  onScenario: (scenario: string) => void;
 }
 
-const TARGET_HINT = 'domain, address, host or host:port';
-const LABEL_WIDTH = 8;
-
-export const StartView = ({ state, problem, scenarios, width }: Props) => {
+export const StartView = ({
+  state,
+  problem,
+  scenarios,
+  width,
+  height,
+  active,
+  onChoose,
+  onScenario,
+}: Props) => {
   const tone = useTone();
-  const onTarget = state.focus === 'target';
-  const onLab = state.focus === 'lab';
-  const scenario = scenarios[state.scenario];
   const error = state.error ?? problem;
-  const marker = (focused: boolean) => (
-    <Text color={focused ? tone('accent') : undefined} bold>
-      {focused ? '› ' : '  '}
-    </Text>
-  );
+  const chosen = GOALS.find((g) => g.goal === state.goal);
+  if (chosen && state.form) {
+    return (
+      <Box flexDirection="column">
+        <SettingsView
+          state={state.form}
+          width={width}
+          height={Math.max(3, height - (problem ? 1 : 0))}
+          title={chosen.label}
+          subtitle={`${chosen.detail} · esc: back`}
+          save={chosen.goal === 'console' ? 'Open the console' : 'Start'}
+        />
+        {problem && !state.form.error ? (
+          <Text color={tone('error')} wrap="truncate-end">
+            {problem}
+          </Text>
+        ) : null}
+      </Box>
+    );
+  }
+  if (chosen?.goal === 'lab') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Practice lab</Text>
+        <Text> </Text>
+        {scenarios.length === 0 ? (
+          <Text wrap="wrap">
+            The practice lab arrives with the lab: built-in servers on this machine, one lesson per
+            scenario (relay denied, greylisting, an expired certificate…). Esc: back.
+          </Text>
+        ) : (
+          <SelectInput
+            items={scenarios.map((scenario) => ({ label: scenario, value: scenario }))}
+            isFocused={active}
+            onSelect={(item) => onScenario(item.value)}
+          />
+        )}
+        {error ? (
+          <Text color={tone('error')} wrap="truncate-end">
+            {error}
+          </Text>
+        ) : null}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
-      <Text bold>What should mailmedic diagnose?</Text>
+      <Text bold>What should mailmedic diagnose? What are you trying to fix?</Text>
       <Text> </Text>
-      <Box>
-        {marker(onTarget)}
-        <Box width={LABEL_WIDTH} flexShrink={0}>
-          <Text bold={onTarget}>Target</Text>
-        </Box>
-        <Box flexShrink={1}>
-          {state.editing || state.target ? (
-            <TextField
-              value={state.target}
-              cursor={state.cursor}
-              width={Math.max(1, width - 2 - LABEL_WIDTH)}
-              focused={state.editing}
-            />
-          ) : (
-            <Text dimColor>{onTarget ? 'press enter to type' : '—'}</Text>
-          )}
-        </Box>
-      </Box>
-      <Box paddingLeft={2 + LABEL_WIDTH}>
-        <Text dimColor wrap="truncate-end">
-          {TARGET_HINT}
-        </Text>
-      </Box>
+      <SelectInput
+        items={GOALS.map((g) => ({
+          key: g.goal,
+          label: `${g.label}  (${g.detail})`,
+          value: g.goal,
+        }))}
+        isFocused={active}
+        onSelect={(item) => onChoose(item.value)}
+      />
       {error ? (
-        <Box paddingLeft={2 + LABEL_WIDTH}>
+        <>
+          <Text> </Text>
           <Text color={tone('error')} wrap="wrap">
-            ✗ {error}
+            {error}
           </Text>
-        </Box>
+        </>
       ) : null}
       <Text> </Text>
-      <Box>
-        {marker(onLab)}
-        <Text bold={onLab}>Practice lab (no mail server needed)</Text>
-      </Box>
-      <Box paddingLeft={2 + LABEL_WIDTH}>
-        {scenario === undefined ? (
-          <Text dimColor>not available here</Text>
-        ) : (
-          <Text wrap="truncate-end">
-            <Text dimColor>scenario </Text>
-            <Text dimColor={!onLab}>{onLab ? `‹ ${scenario} ›` : scenario}</Text>
-            <Text dimColor>
-              {'  '}
-              {state.scenario + 1}/{scenarios.length}
-            </Text>
-          </Text>
-        )}
-      </Box>
+      <Text dimColor wrap="truncate-end">
+        Or start with a target: mailmedic example.com · mailmedic mail.example.com:587 --auth-user …
+      </Text>
     </Box>
   );
 };

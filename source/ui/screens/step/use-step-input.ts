@@ -1,49 +1,121 @@
 // The step screen's keys, by action: steps move with next/previous (and up/down while the rail has
 // focus), the transcript scrolls with up/down while it has focus and with the page keys always.
-// Decisions that depend on the screen's state are the reducer's, so fast typing sees fresh state.
+// The guided run's keys answer the proposal on screen: enter sends, e edits, s skips, a runs the
+// rest; esc gives up a wait. Decisions that depend on the screen's state are the reducer's (or are
+// read through current()), so fast typing sees fresh state.
 import type { Dispatch } from 'react';
 import type { StepId } from '../../../record/types.js';
+import type { GuideState } from '../../controller.js';
+import type { MissingField } from '../../step-guide.js';
 import { useActions } from '../../use-actions.js';
-import type { StepScreenAction, StepScreenState } from './reducer.js';
+import type { StepScreenAction, StepScreenState, ViewId } from './reducer.js';
 
-interface Options {
+export interface StepInputHandlers {
+  /** Enter on a step with nothing pending: run again from it. */
+  onRun: (id: StepId) => void;
+  onAnswer: (
+    id: number,
+    answer:
+      { action: 'send' } | { action: 'edit'; line: string } | { action: 'skip'; reason?: string },
+  ) => void;
+  onRunAll: () => void;
+  onCancelWait: () => void;
+  onSettings: (field?: MissingField) => void;
+  onConsole: () => void;
+}
+
+interface Options extends StepInputHandlers {
   /** The state now, not as of the last render: keys can arrive faster than renders. */
   current: () => StepScreenState;
   dispatch: Dispatch<StepScreenAction>;
-  /** The step on screen as of the last render (what an unpinned screen follows). */
-  viewed: StepId;
+  /** The guided run now (proposal, wait), read at each key. */
+  guide: () => GuideState | undefined;
+  /** The entry on screen as of the last render (what an unpinned screen follows). */
+  viewed: ViewId;
   totalRows: number;
   transcriptHeight: number;
-  onRun: (id: StepId) => void;
+  anchor?: number;
+  /** The step on screen offers actions (tab visits them). */
+  hasActions: boolean;
+  /** What the step on screen lacks to run, if anything. */
+  missing?: MissingField;
+  check: (text: string) => string | undefined;
   isActive: boolean;
 }
 
-export const useStepInput = ({
-  current,
-  dispatch,
-  viewed,
-  totalRows,
-  transcriptHeight,
-  onRun,
-  isActive,
-}: Options): void => {
+export const useStepInput = (options: Options): void => {
+  const { current, dispatch, guide, viewed, totalRows, transcriptHeight, anchor } = options;
+  const geometry = {
+    total: totalRows,
+    height: transcriptHeight,
+    ...(anchor !== undefined ? { anchor } : {}),
+  };
   const move = (by: 1 | -1) => dispatch({ type: 'move', by, from: viewed });
-  const scroll = (by: number) =>
-    dispatch({ type: 'scroll', by, total: totalRows, height: transcriptHeight });
-  const line = (by: 1 | -1) =>
-    dispatch({ type: 'line', by, from: viewed, total: totalRows, height: transcriptHeight });
+  const scroll = (by: number) => dispatch({ type: 'scroll', by, ...geometry });
+  const line = (by: 1 | -1) => dispatch({ type: 'line', by, from: viewed, ...geometry });
   const page = Math.max(1, transcriptHeight - 1);
+  /** A list (findings overview, actions) has the arrows and enter; ink-select-input reads them. */
+  const listHasKeys = () => {
+    const state = current();
+    return (state.pinned ?? viewed) === 'findings' || state.focus === 'actions';
+  };
+  const pendingHere = () => guide()?.pending;
+  /** Sends the edited line for the proposal it was opened on (a stale edit is dropped). */
+  const submitEdit = () => {
+    const edit = current().edit;
+    const pending = pendingHere();
+    if (edit && pending && pending.id === edit.id)
+      options.onAnswer(pending.id, { action: 'edit', line: edit.line });
+    dispatch({ type: 'stopEdit' });
+  };
   useActions(
     {
       next: () => move(1),
       previous: () => move(-1),
-      up: () => line(-1),
-      down: () => line(1),
+      up: () => (listHasKeys() ? undefined : line(-1)),
+      down: () => (listHasKeys() ? undefined : line(1)),
       pageUp: () => scroll(-page),
       pageDown: () => scroll(page),
-      focus: () => dispatch({ type: 'toggleFocus' }),
-      run: () => onRun(current().pinned ?? viewed),
+      focus: () => dispatch({ type: 'toggleFocus', actions: options.hasActions }),
+      run: () => {
+        const state = current();
+        const pending = pendingHere();
+        if (state.edit) return submitEdit();
+        if (listHasKeys()) return;
+        if (pending) {
+          options.onAnswer(pending.id, { action: 'send' });
+          return;
+        }
+        if (guide()?.wait) return;
+        const id = state.pinned ?? viewed;
+        if (id === 'findings') return;
+        if (options.missing) options.onSettings(options.missing);
+        else options.onRun(id);
+      },
+      edit: () => {
+        const pending = pendingHere();
+        if (!pending?.editable || current().edit) return;
+        dispatch({ type: 'startEdit', id: pending.id, line: pending.display[0] ?? '' });
+      },
+      skip: () => {
+        const pending = pendingHere();
+        if (pending) options.onAnswer(pending.id, { action: 'skip' });
+      },
+      runAll: () => options.onRunAll(),
+      settings: () => options.onSettings(),
+      console: () => options.onConsole(),
+      cancel: () => {
+        if (current().edit) dispatch({ type: 'stopEdit' });
+        else if (guide()?.wait) options.onCancelWait();
+      },
     },
-    { isActive },
+    {
+      isActive: options.isActive,
+      textEntry: () => current().edit !== undefined,
+      onFieldEdit: (edit) => {
+        if (edit.kind === 'submit') submitEdit();
+        else dispatch({ type: 'edit', edit, check: options.check });
+      },
+    },
   );
 };

@@ -1,11 +1,18 @@
-// One step: its name and what it does, the conversation on the wire, and how it ended.
+// One step: its name and what it does, the conversation on the wire, the command the guided run
+// proposes (or the wait in progress), what to try next, and how it ended.
 import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useEffect, useState } from 'react';
+import { TextField } from '../../components/text-field.js';
 import { TranscriptView } from '../../components/transcript-view.js';
+import type { WaitInfo } from '../../controller.js';
+import { ACTION_MEANING } from '../../step-guide.js';
 import type { RailStatus } from '../../step-states.js';
 import { STATUS_GLYPH } from '../../step-states.js';
 import type { Tone } from '../../theme.js';
 import { useTone } from '../../theme.js';
-import type { StepModel } from './model.js';
+import type { ActionItem, StepModel } from './model.js';
+import type { CommandEdit } from './reducer.js';
 
 const STATUS_WORD: Record<RailStatus, string> = {
   pending: 'not run yet',
@@ -23,22 +30,176 @@ const STATUS_TONE: Partial<Record<RailStatus, Tone>> = {
   running: 'running',
 };
 
-const formatDuration = (ms: number): string =>
+export const formatDuration = (ms: number): string =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
-export const StepView = ({ model }: { model: StepModel }) => {
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** Spinner, elapsed time and the deadline of the wait; redraws itself while it is shown. */
+export const WaitLine = ({ wait, now = Date.now }: { wait: WaitInfo; now?: () => number }) => {
+  const tone = useTone();
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 100);
+    return () => clearInterval(timer);
+  }, []);
+  const elapsed = Math.max(0, now() - wait.since);
+  const frame = SPINNER[Math.floor(elapsed / 100) % SPINNER.length];
+  const countdown = wait.what === 'the delay the server asked for';
+  const deadline =
+    wait.deadlineMs === undefined
+      ? ''
+      : countdown
+        ? ` · ${formatDuration(Math.max(0, wait.deadlineMs - elapsed))} left`
+        : ` · gives up after ${formatDuration(wait.deadlineMs)}`;
+  return (
+    <Text wrap="truncate-end">
+      <Text color={tone('running')}>{frame}</Text> {countdown ? 'retrying after' : 'waiting for'}{' '}
+      {wait.what} · {formatDuration(elapsed)}
+      {deadline} · <Text dimColor>esc cancels</Text>
+    </Text>
+  );
+};
+
+const Proposal = ({
+  model,
+  edit,
+  warning,
+  width,
+}: {
+  model: NonNullable<StepModel['proposal']>;
+  edit?: CommandEdit;
+  warning?: string;
+  width: number;
+}) => {
+  const tone = useTone();
+  const { pending } = model;
+  const marker = pending.kind === 'command' ? 'C: ' : '→  ';
+  const editing = edit && edit.id === pending.id;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end" bold>
+        {pending.kind === 'command' ? 'Next command' : 'Next'}
+        <Text dimColor> {model.purpose}</Text>
+      </Text>
+      {editing ? (
+        <Box>
+          <Text bold color={tone('client')}>
+            {marker}
+          </Text>
+          <TextField
+            value={edit.line}
+            cursor={edit.cursor}
+            width={Math.max(1, width - marker.length)}
+            focused
+          />
+        </Box>
+      ) : (
+        model.lines.map((line, i) => (
+          <Text key={i} wrap="truncate-end">
+            <Text bold color={tone('client')}>
+              {i === 0 ? marker : '   '}
+            </Text>
+            {line}
+            {pending.secret && i === 0 ? <Text dimColor> (masked)</Text> : null}
+          </Text>
+        ))
+      )}
+      {!editing && model.more > 0 ? <Text dimColor>{`   … ${model.more} more lines`}</Text> : null}
+      <Text
+        wrap="truncate-end"
+        color={editing && (edit.error ?? warning) ? tone('warning') : undefined}
+        dimColor={!editing}
+      >
+        {editing
+          ? (edit.error ??
+            (warning
+              ? `! ${warning}; enter sends it anyway`
+              : 'enter sends this line; esc keeps the proposal'))
+          : pending.editable
+            ? 'enter sends it · e edits it · s skips the step · a runs the rest'
+            : pending.secret
+              ? 'enter sends it (secret: not editable) · s skips the step · a runs the rest'
+              : 'enter runs it · s skips the step · a runs the rest'}
+      </Text>
+    </Box>
+  );
+};
+
+const Actions = ({
+  items,
+  focused,
+  onTake,
+}: {
+  items: ActionItem[];
+  focused: boolean;
+  onTake: (item: ActionItem) => void;
+}) => {
+  const tone = useTone();
+  const [highlighted, setHighlighted] = useState(items[0]?.key);
+  const current = items.find((item) => item.key === highlighted) ?? items[0];
+  return (
+    <Box flexDirection="column">
+      <Text bold color={focused ? tone('accent') : undefined} dimColor={!focused}>
+        What to try next{focused ? '' : ' (tab to choose)'}
+      </Text>
+      <SelectInput
+        items={items.map((item) => ({ key: item.key, label: item.label, value: item.key }))}
+        isFocused={focused}
+        onHighlight={(item) => setHighlighted(item.value)}
+        onSelect={(item) => {
+          const chosen = items.find((candidate) => candidate.key === item.value);
+          if (chosen) onTake(chosen);
+        }}
+      />
+      <Text wrap="truncate-end" dimColor>
+        {current ? (ACTION_MEANING[current.action.kind] ?? '') : ''}
+      </Text>
+    </Box>
+  );
+};
+
+interface Props {
+  model: StepModel;
+  edit?: CommandEdit;
+  /** Why the edited line does not fit the protocol's state now. */
+  editWarning?: string;
+  wait?: WaitInfo;
+  actionsFocused: boolean;
+  onAction: (item: ActionItem) => void;
+  /** Why the last run could not start (a missing password, say). */
+  problem?: string;
+  /** Earlier attempts of this step, oldest first, as "run 1: error · STARTTLS: …". */
+  tried?: string;
+  width: number;
+}
+
+export const StepView = ({
+  model,
+  edit,
+  editWarning,
+  wait,
+  actionsFocused,
+  onAction,
+  problem,
+  tried,
+  width,
+}: Props) => {
   const tone = useTone();
   const statusTone = STATUS_TONE[model.status];
   const { rows, top, transcriptHeight } = model;
   const scrollable = rows.length > transcriptHeight;
   const record = model.record;
-  const detail = record
-    ? record.status === 'skipped'
-      ? record.summary
-      : [formatDuration(record.durationMs), record.summary].filter(Boolean).join(' · ')
-    : model.status === 'pending'
-      ? 'enter runs it'
-      : '';
+  const detail = problem
+    ? problem
+    : record
+      ? record.status === 'skipped'
+        ? record.summary
+        : [formatDuration(record.durationMs), record.summary].filter(Boolean).join(' · ')
+      : model.status === 'pending' && !model.proposal
+        ? 'enter runs it'
+        : '';
+  const waitHere = wait && (wait.step === model.step || !model.step) ? wait : undefined;
   return (
     <Box flexDirection="column">
       <Box>
@@ -61,11 +222,42 @@ export const StepView = ({ model }: { model: StepModel }) => {
         rows={rows}
         top={top}
         height={transcriptHeight}
-        empty="Nothing on the wire yet for this step."
+        empty={
+          record?.status === 'skipped'
+            ? `Nothing on the wire: ${record.summary}.`
+            : 'Nothing on the wire yet for this step.'
+        }
       />
+      {model.proposal ? (
+        <Proposal
+          model={model.proposal}
+          {...(edit ? { edit } : {})}
+          {...(editWarning ? { warning: editWarning } : {})}
+          width={width}
+        />
+      ) : null}
+      {waitHere ? <WaitLine wait={waitHere} /> : null}
+      {model.missing ? (
+        <Text wrap="truncate-end" color={tone('warning')}>
+          {model.missing.text}
+        </Text>
+      ) : null}
+      {model.actions.length > 0 ? (
+        <Actions
+          key={model.actions.map((item) => item.key).join(',')}
+          items={model.actions}
+          focused={actionsFocused}
+          onTake={onAction}
+        />
+      ) : null}
       <Box>
         <Box flexGrow={1} flexShrink={1}>
-          <Text wrap="truncate-end" dimColor={!model.record}>
+          <Text
+            wrap="truncate-end"
+            dimColor={!record && !problem}
+            color={problem ? tone('error') : undefined}
+          >
+            {tried ? `${tried} → ` : ''}
             {detail}
           </Text>
         </Box>

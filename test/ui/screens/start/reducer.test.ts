@@ -1,188 +1,151 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unsafeCharacterReason } from '../../../../source/protocols/common/input.js';
+import type { SettingsFormAction } from '../../../../source/ui/screens/settings/reducer.js';
 import type { StartState } from '../../../../source/ui/screens/start/reducer.js';
 import {
+  GOALS,
   decideStart,
-  fieldAction,
   initialStartState,
   startFooter,
   startReducer,
-  targetProblem,
 } from '../../../../source/ui/screens/start/reducer.js';
 
 const check = unsafeCharacterReason;
-const SCENARIOS = ['auth-failure', 'healthy', 'relay-denied'];
 
-test('starts on the target row, not typing, with the healthy scenario chosen', () => {
-  assert.deepEqual(initialStartState({ scenarios: SCENARIOS, check }), {
-    focus: 'target',
-    editing: false,
-    target: '',
-    cursor: 0,
-    scenario: 1,
-  });
-  assert.equal(initialStartState({ scenarios: ['tarpit'] }).scenario, 0);
-});
+const form = (state: StartState, action: SettingsFormAction): StartState =>
+  startReducer(state, { type: 'form', action });
 
-test('a command-line target with a line break leaves the field empty and says why', () => {
-  const state = initialStartState({ target: 'a.example\nRSET', check });
-  assert.deepEqual([state.target, state.cursor], ['', 0]);
-  assert.equal(
-    state.error,
-    'The target on the command line must not contain a line feed (LF). Type it on one line.',
-  );
-  assert.equal(initialStartState({ target: 'mx.example.com', check }).target, 'mx.example.com');
-});
+/** Types `text` into the row with focus, then leaves the field. */
+const type = (state: StartState, text: string): StartState => {
+  let next = form(state, { type: 'edit' });
+  next = form(next, { type: 'field', edit: { kind: 'insert', text }, check });
+  return form(next, { type: 'stopEditing' });
+};
 
-test('focus toggles between the rows and stops typing', () => {
-  const editing: StartState = { ...initialStartState(), editing: true, error: 'old' };
-  const lab = startReducer(editing, { type: 'toggleFocus' });
-  assert.equal(lab.focus, 'lab');
-  assert.equal(lab.editing, false);
-  assert.equal(lab.error, undefined);
-  assert.equal(startReducer(lab, { type: 'toggleFocus' }).focus, 'target');
-});
-
-test('edit moves to the target row and starts typing; stopEditing ends it', () => {
-  const lab: StartState = { ...initialStartState(), focus: 'lab' };
-  const editing = startReducer(lab, { type: 'edit' });
-  assert.deepEqual([editing.focus, editing.editing], ['target', true]);
-  assert.equal(startReducer(editing, { type: 'stopEditing' }).editing, false);
-});
-
-test('scenarios cycle both ways, only while the lab row has focus', () => {
-  const lab: StartState = { ...initialStartState(), focus: 'lab', scenario: 2 };
-  assert.equal(startReducer(lab, { type: 'scenario', by: 1, count: 3 }).scenario, 0);
-  assert.equal(
-    startReducer({ ...lab, scenario: 0 }, { type: 'scenario', by: -1, count: 3 }).scenario,
-    2,
-  );
-  const onTarget = initialStartState();
-  assert.equal(startReducer(onTarget, { type: 'scenario', by: 1, count: 3 }), onTarget);
-  assert.equal(startReducer(lab, { type: 'scenario', by: 1, count: 0 }), lab);
-});
-
-test('typing inserts at the cursor; the editing keys move it and erase', () => {
-  let state: StartState = startReducer(initialStartState(), { type: 'edit' });
-  const apply = (...actions: Parameters<typeof startReducer>[1][]) => {
-    for (const action of actions) state = startReducer(state, action);
-  };
-  apply({ type: 'insert', text: 'exmple.com' });
-  assert.deepEqual([state.target, state.cursor], ['exmple.com', 10]);
-  apply(
-    { type: 'cursor', to: 'home' },
-    { type: 'cursor', to: 'right' },
-    { type: 'cursor', to: 'right' },
-  );
-  apply({ type: 'insert', text: 'a' });
-  assert.deepEqual([state.target, state.cursor], ['example.com', 3]);
-  apply({ type: 'cursor', to: 'end' }, { type: 'erase' }, { type: 'erase' }, { type: 'erase' });
-  assert.deepEqual([state.target, state.cursor], ['example.', 8]);
-  apply({ type: 'cursor', to: 'right' });
-  assert.equal(state.cursor, 8);
-  apply({ type: 'cursor', to: 'left' }, { type: 'clear' });
-  assert.deepEqual([state.target, state.cursor], ['.', 0]);
-  const atStart = state;
-  apply({ type: 'erase' }, { type: 'cursor', to: 'left' });
-  assert.equal(state.cursor, 0);
-  assert.equal(state.target, atStart.target);
-});
-
-test('the cursor counts characters, not UTF-16 units', () => {
-  let state = startReducer(initialStartState(), { type: 'insert', text: 'm😀x' });
-  assert.equal(state.cursor, 3);
-  state = startReducer(startReducer(state, { type: 'cursor', to: 'left' }), { type: 'erase' });
-  assert.deepEqual([state.target, state.cursor], ['mx', 1]);
-});
-
-test('entering the field puts the cursor at the end of what is there', () => {
-  const state = startReducer(initialStartState({ target: 'mx.example.com' }), { type: 'edit' });
-  assert.equal(state.cursor, 14);
-});
-
-test('text with a CR, LF or NUL is refused with the reason, the field unchanged', () => {
-  assert.deepEqual(fieldAction({ kind: 'insert', text: 'example.com' }, check), {
-    type: 'insert',
-    text: 'example.com',
-  });
-  for (const [text, name] of [
-    ['example.com\nQUIT', 'a line feed (LF)'],
-    ['example.com\r', 'a carriage return (CR)'],
-    ['exa\0mple.com', 'a NUL byte'],
-  ] as const) {
-    const action = fieldAction({ kind: 'insert', text }, check);
-    assert.equal(action.type, 'refuse');
-    assert.ok(action.type === 'refuse' && action.message.includes(`must not contain ${name}`));
-    const before = { ...initialStartState({ target: 'example.com' }), editing: true };
-    const after = startReducer(before, action);
-    assert.equal(after.target, 'example.com');
-    assert.equal(after.editing, true);
+const answer = (state: StartState, answers: string[]): StartState => {
+  let next = state;
+  for (const text of answers) {
+    if (text !== '') next = type(next, text);
+    next = form(next, { type: 'move', by: 1 });
   }
-});
+  return next;
+};
 
-test('other control characters are refused too: they would act on the terminal', () => {
-  for (const text of ['\x1b[2J', 'a\tb', '\x07', '\u009b31m']) {
-    assert.deepEqual(fieldAction({ kind: 'insert', text }, check), {
-      type: 'refuse',
-      message: 'Not inserted: the target must not contain control characters.',
-    });
-  }
-});
-
-test('editing keys map to reducer actions', () => {
-  assert.deepEqual(fieldAction({ kind: 'erase' }, check), { type: 'erase' });
-  assert.deepEqual(fieldAction({ kind: 'move', to: 'home' }, check), {
-    type: 'cursor',
-    to: 'home',
-  });
-  assert.deepEqual(fieldAction({ kind: 'clear' }, check), { type: 'clear' });
-});
-
-test('targetProblem refuses unsafe characters and blank targets, accepts the rest', () => {
-  assert.equal(
-    targetProblem('a\nb', check),
-    'The target must not contain a line feed (LF). Type it on one line.',
+test('the five goals, in the order of the issue, each with what it checks', () => {
+  assert.deepEqual(
+    GOALS.map((g) => g.goal),
+    ['domain', 'send', 'read', 'console', 'lab'],
   );
-  assert.match(targetProblem('   ', check) ?? '', /Type a domain/);
-  assert.equal(targetProblem('bob@example.com', check), undefined);
-});
-
-test('decideStart asks for the trimmed target, or the chosen lab, or says why not', () => {
-  const typed = { ...initialStartState(), target: '  example.com ' };
-  assert.deepEqual(decideStart(typed, SCENARIOS, check), { request: { input: 'example.com' } });
-  const bad = { ...initialStartState(), target: 'example.com\r\nQUIT' };
-  assert.deepEqual(decideStart(bad, SCENARIOS, check), {
-    refuse: 'The target must not contain a carriage return (CR). Type it on one line.',
-  });
-  const lab = { ...initialStartState({ scenarios: SCENARIOS }), focus: 'lab' as const };
-  assert.deepEqual(decideStart(lab, SCENARIOS, check), { request: { lab: 'healthy' } });
-  assert.deepEqual(decideStart(lab, [], check), {
-    refuse: 'The practice lab is not available here.',
-  });
-});
-
-test('a refusal on the target row puts the user back in the field', () => {
-  const refused = startReducer(initialStartState(), { type: 'refuse', message: 'no' });
-  assert.deepEqual([refused.error, refused.editing], ['no', true]);
-  const lab = startReducer(
-    { ...initialStartState(), focus: 'lab' },
-    { type: 'refuse', message: 'no' },
-  );
-  assert.equal(lab.editing, false);
-});
-
-test('the footer follows what enter would do', () => {
-  const labels = (state: StartState) => startFooter(state).map((item) => item.label);
-  assert.deepEqual(labels(initialStartState()), ['type target', 'lab']);
-  assert.deepEqual(labels({ ...initialStartState(), editing: true }), [
-    'start',
-    'stop typing',
-    'lab',
+  assert.match(GOALS[0]!.label, /mail for my domain does not arrive/i);
+  assert.equal(GOALS[0]!.detail, 'DNS, MX, port 25');
+  assert.deepEqual(initialStartState(), {});
+  assert.deepEqual(startFooter(initialStartState()), [
+    { actions: ['up', 'down'], label: 'choose' },
+    { actions: ['run'], label: 'go' },
   ]);
-  assert.deepEqual(labels({ ...initialStartState(), focus: 'lab' }), [
-    'start lab',
-    'scenario',
+});
+
+test('each goal asks only what it needs', () => {
+  const rows = (goal: (typeof GOALS)[number]['goal']) =>
+    startReducer({}, { type: 'choose', goal }).form?.fields.map((f) => f.label);
+  assert.deepEqual(rows('domain'), ['Domain']);
+  assert.deepEqual(rows('send'), ['Server', 'User', 'Password', 'Send a test to']);
+  assert.deepEqual(rows('read'), ['Protocol', 'Server', 'User', 'Password']);
+  assert.deepEqual(rows('console'), ['Host:port']);
+  assert.equal(rows('lab'), undefined);
+  assert.deepEqual(
+    startReducer(startReducer({}, { type: 'choose', goal: 'send' }), { type: 'back' }),
+    {},
+  );
+});
+
+test('domain: empty is refused where to type it; a domain starts a diagnosis of it', () => {
+  const chosen = startReducer({}, { type: 'choose', goal: 'domain' });
+  assert.deepEqual(decideStart(chosen, check), {
+    refuse: 'Type the domain whose mail does not arrive.',
+    field: 'target',
+  });
+  assert.deepEqual(decideStart(type(chosen, 'example.test'), check), {
+    request: { input: 'example.test' },
+  });
+});
+
+test('a pasted line break is refused on the spot, with the reason, and nothing is inserted', () => {
+  let state = startReducer({}, { type: 'choose', goal: 'domain' });
+  state = form(state, { type: 'edit' });
+  state = form(state, { type: 'field', edit: { kind: 'insert', text: 'a.test\r\nRSET' }, check });
+  assert.equal(state.form?.values.target, '');
+  assert.match(state.form?.error ?? '', /Domain must not contain a carriage return/);
+  state = form(state, { type: 'field', edit: { kind: 'insert', text: 'a\u0000b' }, check });
+  assert.match(state.form?.error ?? '', /NUL/);
+});
+
+test('send: 587 when no port, user and password required, the password goes to the controller', () => {
+  const chosen = startReducer({}, { type: 'choose', goal: 'send' });
+  const noUser = answer(chosen, ['mail.example.test']);
+  assert.deepEqual(decideStart(noUser, check), {
+    refuse: 'Type the user the client logs in as.',
+    field: 'authUser',
+  });
+  const noPassword = answer(chosen, ['mail.example.test', 'bob@example.test']);
+  assert.equal((decideStart(noPassword, check) as { field: string }).field, 'password');
+  const full = answer(chosen, [
+    'mail.example.test',
+    'bob@example.test',
+    's3cret',
+    'bob@example.test',
+  ]);
+  assert.deepEqual(decideStart(full, check), {
+    request: {
+      input: 'mail.example.test:587',
+      settings: { authUser: 'bob@example.test', to: ['bob@example.test'], port: 587 },
+      password: 's3cret',
+    },
+  });
+  const ported = answer(chosen, ['10.0.0.1:2525', 'bob', 'pw', '']);
+  const decision = decideStart(ported, check) as { request: { input: string } };
+  assert.equal(decision.request.input, '10.0.0.1:2525');
+});
+
+test('read: IMAP by default on 993 with TLS; POP3 by choice; only the mailbox step runs', () => {
+  const chosen = startReducer({}, { type: 'choose', goal: 'read' });
+  const imap = answer(chosen, ['', 'mail.example.test', 'bob', 'pw']);
+  assert.deepEqual(decideStart(imap, check), {
+    request: {
+      input: 'mail.example.test',
+      settings: {
+        mailbox: { protocol: 'imap', host: 'mail.example.test', port: 993, tls: true, user: 'bob' },
+        steps: ['imap'],
+      },
+      password: 'pw',
+    },
+  });
+  const pop3 = answer(form(chosen, { type: 'cycle', by: 1 }), [
+    '',
+    'mail.example.test:110',
+    'bob',
+    'pw',
+  ]);
+  const decision = decideStart(pop3, check) as { request: { settings: { mailbox: unknown } } };
+  assert.deepEqual(decision.request.settings.mailbox, {
+    protocol: 'pop3',
+    host: 'mail.example.test',
+    port: 110,
+    tls: false,
+    user: 'bob',
+  });
+});
+
+test('console asks host:port and hands it over; the lab says it arrives with the lab', () => {
+  const chosen = startReducer({}, { type: 'choose', goal: 'console' });
+  assert.equal(
+    (decideStart(type(chosen, 'mail.example.test'), check) as { field: string }).field,
     'target',
-  ]);
+  );
+  assert.deepEqual(decideStart(type(chosen, 'mail.example.test:25'), check), {
+    console: 'mail.example.test:25',
+  });
+  const lab = startReducer({}, { type: 'choose', goal: 'lab' });
+  assert.match((decideStart(lab, check) as { refuse: string }).refuse, /arrives with the lab/);
 });

@@ -19,8 +19,8 @@ test('move pins the neighbouring step and stops at either end', () => {
   const next = stepScreenReducer(initial, { type: 'move', by: 1, from: 'ehlo' });
   assert.equal(next.pinned, 'tls');
   assert.equal(stepScreenReducer(initial, { type: 'move', by: -1, from: 'ehlo' }).pinned, 'banner');
-  const last = stepScreenReducer(initial, { type: 'move', by: 1, from: 'imap' });
-  assert.equal(last.pinned, 'imap');
+  const last = stepScreenReducer(initial, { type: 'move', by: 1, from: 'findings' });
+  assert.equal(last.pinned, 'findings');
   assert.equal(stepScreenReducer(last, { type: 'move', by: 1, from: 'imap' }), last);
   assert.equal(stepScreenReducer(initial, { type: 'move', by: -1, from: 'dns' }).pinned, 'dns');
 });
@@ -49,9 +49,12 @@ test('moving to another step resets the scroll to follow', () => {
 });
 
 test('toggleFocus alternates rail and transcript', () => {
-  const transcript = stepScreenReducer(initial, { type: 'toggleFocus' });
+  const transcript = stepScreenReducer(initial, { type: 'toggleFocus', actions: false });
   assert.equal(transcript.focus, 'transcript');
-  assert.equal(stepScreenReducer(transcript, { type: 'toggleFocus' }).focus, 'rail');
+  assert.equal(
+    stepScreenReducer(transcript, { type: 'toggleFocus', actions: false }).focus,
+    'rail',
+  );
 });
 
 test('scrolling up leaves follow, scrolling back to the end resumes it, both clamp', () => {
@@ -79,7 +82,7 @@ test('visibleTop follows the tail, and clamps a stale top after the window grew'
 test('up and down move the step on the rail, scroll in the transcript', () => {
   const line = { total: 20, height: 5, from: 'ehlo' as const };
   assert.equal(stepScreenReducer(initial, { type: 'line', by: 1, ...line }).pinned, 'tls');
-  const transcript = stepScreenReducer(initial, { type: 'toggleFocus' });
+  const transcript = stepScreenReducer(initial, { type: 'toggleFocus', actions: false });
   const scrolled = stepScreenReducer(transcript, { type: 'line', by: -1, ...line });
   assert.equal(scrolled.pinned, undefined);
   assert.deepEqual(scrolled.scroll, { top: 14, follow: false });
@@ -87,12 +90,89 @@ test('up and down move the step on the rail, scroll in the transcript', () => {
 
 test('the footer names what up/down and tab do now', () => {
   const labels = (state: StepScreenState) => stepFooter(state).map((item) => item.label);
-  assert.deepEqual(labels(initial), ['run', 'step', 'step', 'transcript', 'page']);
-  assert.deepEqual(labels({ ...initial, focus: 'transcript' }), [
+  assert.deepEqual(labels(initial), [
     'run',
+    undefined,
+    undefined,
     'step',
-    'scroll',
-    'steps',
+    'transcript',
+    'step',
     'page',
   ]);
+  assert.deepEqual(labels({ ...initial, focus: 'transcript' }).slice(3), [
+    'step',
+    'steps',
+    'scroll',
+    'page',
+  ]);
+});
+
+test('a proposal on screen: enter sends, e edits (when editable), s skips, a runs the rest', () => {
+  const actions = (editable: boolean) =>
+    stepFooter(initial, { pending: { editable } }).flatMap((item) => item.actions);
+  assert.deepEqual(actions(true).slice(0, 4), ['run', 'edit', 'skip', 'runAll']);
+  assert.deepEqual(actions(false).slice(0, 3), ['run', 'skip', 'runAll']);
+  assert.ok(actions(true).includes('settings'));
+  assert.ok(actions(true).includes('console'));
+  const waiting = stepFooter(initial, { waiting: true });
+  assert.deepEqual(waiting[0], { actions: ['cancel'], label: 'cancel wait' });
+  assert.ok(!waiting.some((item) => item.actions.includes('run')));
+});
+
+test('the findings overview is the rail entry after imap', () => {
+  const last = stepScreenReducer(initial, { type: 'move', by: 1, from: 'imap' });
+  assert.equal(last.pinned, 'findings');
+  assert.equal(stepScreenReducer(last, { type: 'move', by: 1, from: 'imap' }), last);
+  assert.equal(stepScreenReducer(last, { type: 'move', by: -1, from: 'dns' }).pinned, 'imap');
+});
+
+test('choosing a finding pins its step and remembers the finding; moving on forgets it', () => {
+  const chosen = stepScreenReducer(initial, { type: 'select', id: 'tls', finding: 'tls.cert' });
+  assert.deepEqual([chosen.pinned, chosen.finding], ['tls', 'tls.cert']);
+  assert.equal(stepScreenReducer(chosen, { type: 'move', by: 1, from: 'tls' }).finding, undefined);
+  assert.deepEqual(stepScreenReducer(chosen, { type: 'follow' }), initial);
+});
+
+test('tab visits the actions only when the step offers some; leaving the step leaves them', () => {
+  let state = stepScreenReducer(initial, { type: 'toggleFocus', actions: true });
+  state = stepScreenReducer(state, { type: 'toggleFocus', actions: true });
+  assert.equal(state.focus, 'actions');
+  assert.equal(stepScreenReducer(state, { type: 'toggleFocus', actions: true }).focus, 'rail');
+  assert.equal(stepScreenReducer(state, { type: 'move', by: 1, from: 'ehlo' }).focus, 'rail');
+});
+
+test('following with an anchor starts at the finding instead of the tail', () => {
+  assert.equal(visibleTop(FOLLOW, 40, 10, 12), 12);
+  assert.equal(visibleTop(FOLLOW, 40, 10, 35), 30, 'clamped to the last page');
+  const down = stepScreenReducer(initial, {
+    type: 'scroll',
+    by: 1,
+    total: 40,
+    height: 10,
+    anchor: 12,
+  });
+  assert.deepEqual(down.scroll, { top: 13, follow: false });
+});
+
+test('editing the proposed command: typed, moved, refused with a reason, stopped', () => {
+  const check = (text: string) =>
+    /[\r\n\0]/.test(text) ? 'must not contain a line break' : undefined;
+  let state = stepScreenReducer(initial, { type: 'startEdit', id: 3, line: 'EHLO a' });
+  assert.deepEqual(state.edit, { id: 3, line: 'EHLO a', cursor: 6 });
+  state = stepScreenReducer(state, {
+    type: 'edit',
+    edit: { kind: 'insert', text: '.test' },
+    check,
+  });
+  state = stepScreenReducer(state, { type: 'edit', edit: { kind: 'move', to: 'home' }, check });
+  state = stepScreenReducer(state, { type: 'edit', edit: { kind: 'erase' }, check });
+  assert.deepEqual(state.edit, { id: 3, line: 'EHLO a.test', cursor: 0 });
+  state = stepScreenReducer(state, {
+    type: 'edit',
+    edit: { kind: 'insert', text: 'x\r\nQUIT' },
+    check,
+  });
+  assert.equal(state.edit?.line, 'EHLO a.test');
+  assert.match(state.edit?.error ?? '', /must not contain a line break; it must stay one line/);
+  assert.equal(stepScreenReducer(state, { type: 'stopEdit' }).edit, undefined);
 });
