@@ -154,8 +154,12 @@ const explainUnsafe = (input: string): Explanation => {
   const first = lines[0] ?? '';
 
   const prefixed = PREFIXED.exec(trimmed);
-  if (prefixed)
-    return explainPrefixed(input, (prefixed[1] ?? '').toLowerCase(), (prefixed[2] ?? '').trim());
+  if (prefixed) {
+    const rest = (prefixed[2] ?? '').trim();
+    const result = explainPrefixed(input, (prefixed[1] ?? '').toLowerCase(), rest);
+    // "imap: S: * BYE ..." is a log line, not a capability question: read it as one.
+    if (result.kind !== 'unknown' || !/\s/.test(rest)) return result;
+  }
 
   if (/^\d{3}$/.test(trimmed)) return explainBareCode(input, Number(trimmed));
   if (BARE_ENHANCED.test(trimmed)) return explainBareEnhanced(input, trimmed);
@@ -456,7 +460,7 @@ const explainPop3 = (input: string, line: string): Explanation => {
       'Plain -ERR says only that the command failed; servers that announce RESP-CODES add a bracketed code that says why.',
     );
   }
-  result.vendor = identifyVendors(input);
+  result.vendor = identifyVendors(line, input);
   return result;
 };
 
@@ -508,7 +512,7 @@ const explainImap = (input: string, line: string): Explanation => {
     );
   }
   result.imap = imap;
-  result.vendor = identifyVendors(input);
+  result.vendor = identifyVendors(line, input);
   return result;
 };
 

@@ -181,7 +181,7 @@ export const FILTER_PATTERNS: VendorPattern[] = [
     id: 'cisco-address-rejected',
     vendor: 'Cisco Secure Email',
     label: '#5.1.0 Address rejected',
-    pattern: /#5\.1\.0 Address rejected/i,
+    pattern: /(?:#|\b)5\.1\.0 Address rejected\b/i,
     summary: 'Cisco Secure Email does not know this recipient (LDAP accept query failed)',
     detail:
       'The gateway checks recipients against the organisation\'s directory before accepting; an unknown address is refused with its "#5.1.0 Address rejected" wording.',

@@ -578,7 +578,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     id: 'microsoft-recipient-not-found',
     vendor: 'Microsoft 365',
     label: 'recipient not found',
-    pattern: /RESOLVER\.ADR\.RecipientNotFound/i,
+    pattern: /RESOLVER\.ADR\.Recip(?:ient)?NotFound/i,
     summary: 'Exchange has no recipient with this address',
     detail:
       "The address does not exist in the organisation's directory (550 5.1.10 or 5.1.1). Check the spelling; an old cached address in Outlook's autocomplete is a common cause.",
@@ -1035,7 +1035,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     detail:
       'Postfix with smtpd_tls_security_level = encrypt (usual on port 587), and Gmail, refuse MAIL FROM or AUTH before STARTTLS, so that passwords and mail never travel in clear.',
     fix: 'Send STARTTLS and complete the handshake first (then EHLO again), or use implicit TLS on port 465.',
-    reference: 'RFC 3207 §4; https://www.postfix.org/TLS_README.html',
+    reference: 'https://www.postfix.org/TLS_README.html',
     examples: ['530 5.7.0 Must issue a STARTTLS command first'],
   },
   {
