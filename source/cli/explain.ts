@@ -1,6 +1,7 @@
 // `mailmedic explain CODE-OR-REPLY`: turn an Explanation into text for a terminal, and the
 // command itself (arguments in, exit code out). Everything the server said is shown through
 // printable(), because a pasted reply may carry escape sequences.
+import { readSync } from 'node:fs';
 import { explain } from '../knowledge/index.js';
 import type { Explanation, KnowledgeEntry } from '../knowledge/index.js';
 import { printable } from '../protocols/common/printable.js';
@@ -33,6 +34,8 @@ Accepted forms (quotes are optional; all words are joined with spaces):
                                            an Exchange NDR: the inner reply is used
   ... status=bounced (host X said: 550 ...) a Postfix or Exim log line
   ... IMAP: S: a1 NO [AUTHENTICATIONFAILED] a POP3 or IMAP reply in a client's log
+  -                                        read the text from standard input
+                                           (paste, then Ctrl-D)
 `;
 
 export interface ExplainFormatOptions {
@@ -243,7 +246,34 @@ export interface ExplainIo {
   stderr: (s: string) => void;
   color: boolean;
   width?: number;
+  /** For `explain -`: the pasted text from standard input (default: read fd 0, bounded). */
+  readStdin?: () => string;
 }
+
+/** Enough for any bounce; the extractor reads no more than 64 KiB of it anyway. */
+const STDIN_LIMIT = 256 * 1024;
+
+const readStdinBounded = (): string => {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let read = 0;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      // EAGAIN on a non-blocking descriptor: nothing more to read now.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+    total += read;
+    if (total >= STDIN_LIMIT) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 /** Runs `mailmedic explain`; returns the exit code: 0 explained, 2 missing or unrecognised input. */
 export const runExplain = (args: string[], io: ExplainIo): number => {
@@ -264,7 +294,8 @@ export const runExplain = (args: string[], io: ExplainIo): number => {
     io.stdout(EXPLAIN_USAGE);
     return 0;
   }
-  const input = words.join(' ');
+  const input =
+    words.length === 1 && words[0] === '-' ? (io.readStdin ?? readStdinBounded)() : words.join(' ');
   if (input.trim() === '') {
     io.stderr(
       `mailmedic explain: missing CODE-OR-REPLY: give a code or a reply line to explain.\n\n${EXPLAIN_USAGE}`,

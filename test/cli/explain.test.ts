@@ -235,3 +235,29 @@ describe('explain --json', () => {
     assert.doesNotMatch(result.stdout, /^\{/);
   });
 });
+
+describe('explain - (standard input)', () => {
+  it('reads a whole pasted bounce from standard input', () => {
+    const out: string[] = [];
+    const bounce = [
+      'This is the mail system at host mail.example.org.',
+      '',
+      '<bob@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <bob@example.com>:',
+      '    Recipient address rejected: User unknown in virtual mailbox table (in reply to',
+      '    RCPT TO command)',
+    ].join('\n');
+    const code = runExplain(['--json', '-'], {
+      stdout: (s) => out.push(s),
+      stderr: () => undefined,
+      color: false,
+      readStdin: () => bounce,
+    });
+    assert.equal(code, 0);
+    const json = JSON.parse(out.join('')) as { reply: { code: number; text: string } };
+    assert.equal(json.reply.code, 550);
+    assert.equal(
+      json.reply.text,
+      '<bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table',
+    );
+  });
+});
