@@ -273,12 +273,11 @@ const explainLayer = (layer: ReplyLayer, role: 'reply' | 'wrapper'): LayerExplan
       : SOURCE_ABOUT[layer.source];
   const basic = layer.code !== undefined ? explainSmtpCode(layer.code) : undefined;
   const enhancedEntry = layer.enhanced ? enhancedCode(layer.enhanced) : undefined;
+  const line = (text: string): string =>
+    replyLine(layer.code ?? 0, layer.enhanced, text).replace(/^0 /, '');
   const vendor =
     role === 'reply'
-      ? identifyVendors(
-          replyLine(layer.code ?? 0, layer.enhanced, layer.text).replace(/^0 /, ''),
-          replyLine(layer.code ?? 0, layer.enhanced, layer.unwrapped).replace(/^0 /, ''),
-        )
+      ? identifyVendors(line(layer.text), line(layer.unwrapped), line(glueSplitWords(layer.text)))
       : layer.source === 'exchange-remote-server'
         ? [vendorPattern('microsoft-exchange-wrapper')].filter((p) => p !== undefined)
         : [];
@@ -294,6 +293,13 @@ const explainLayer = (layer: ReplyLayer, role: 'reply' | 'wrapper'): LayerExplan
     vendor,
   };
 };
+
+/**
+ * Some tools wrap at a fixed column by inserting a space mid-word ("Pleas e contact", "i s on").
+ * For matching only, glue a lone lower-case letter (other than the words "a" and "i") back on.
+ */
+const glueSplitWords = (text: string): string =>
+  text.replace(/(?<=[A-Za-z]) (?=[b-hj-z](?=[\s.,;:]|$))/g, '');
 
 const STAGE_NOTES: Record<SmtpStage, string> = {
   connection:

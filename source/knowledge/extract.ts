@@ -187,8 +187,9 @@ const STAGES: [RegExp, SmtpStage][] = [
     /\b(?:in reply to|after) end of data\b|after DATA(?: command)?\s*$|in reply to end of DATA/i,
     'end of DATA',
   ],
-  [/\b(?:in reply to|after) (?:pipelined )?RCPT TO\b/i, 'RCPT TO'],
-  [/\b(?:in reply to|after) (?:pipelined )?MAIL FROM\b/i, 'MAIL FROM'],
+  // sendmail transcripts quote the command (">>> RCPT To:<...>"; the quote marks are stripped).
+  [/\b(?:in reply to|after) (?:pipelined )?RCPT TO\b|^RCPT TO:/im, 'RCPT TO'],
+  [/\b(?:in reply to|after) (?:pipelined )?MAIL FROM\b|^MAIL FROM:/im, 'MAIL FROM'],
   [/\b(?:in reply to|after) DATA\b/i, 'DATA'],
   [/\b(?:in reply to|after) (?:EHLO|HELO)\b/i, 'HELO/EHLO'],
   [/\b(?:in reply to|after) STARTTLS\b/i, 'STARTTLS'],

@@ -209,6 +209,23 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
       "Remote Server returned '554 5.3.0 < #5.3.0 smtp; 550 Rejected by header based Anti-Spoofing policy>'",
     ],
   },
+  {
+    id: 'microsoft-ip-reputation-rate-limit',
+    vendor: 'Microsoft 365',
+    label: 'rate limited due to IP reputation (4.7.650)',
+    pattern:
+      /4\.7\.65\d\b[^]*?rate limited due to IP reputation|has been temporarily rate limited due to IP reputation/i,
+    summary:
+      'Exchange Online is slowing mail from this IP because of its reputation; it will retry',
+    detail:
+      'A temporary refusal for IPs Microsoft does not trust yet (new IPs, IPs with a spam history); delivery works again as the reputation builds, so the queue should keep retrying.',
+    fix: 'Keep retrying at a moderate pace, warm new IPs up gradually, and make sure SPF, DKIM and DMARC pass; if it lasts for days, request a review through the Microsoft delist portal.',
+    reference: MS_NDR,
+    examples: [
+      '451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com',
+    ],
+    caution: 'Microsoft gives 4.7.650 its own meaning; the IANA registry does not define X.7.650.',
+  },
   // ---------------------------------------------------------------- Yahoo / AOL
   {
     id: 'yahoo-ph01-policy',
@@ -249,6 +266,20 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     fix: 'Let the queue retry, slow the rate to Yahoo, remove addresses that bounce, and check complaint feedback.',
     reference: YAHOO_ERRORS,
     examples: ['421 4.7.0 [TSS11] Excessive unknown recipients - possible Open Relay (#4.7.0)'],
+  },
+  {
+    id: 'aol-will-not-accept',
+    vendor: 'Yahoo',
+    label: 'AOL will not accept delivery',
+    pattern: /AOL will not accept delivery of this message/i,
+    summary: 'AOL (now run by Yahoo) refused the message; usually reputation, content or DMARC',
+    detail:
+      "AOL's servers use Yahoo's filters; this older refusal text carries no code saying why, so the usual causes apply: a listed IP, failing authentication, or content judged as spam.",
+    fix: "Check the IP's reputation and block list status, make SPF, DKIM and DMARC pass, and use Yahoo's sender support form if it persists.",
+    reference: YAHOO_ERRORS,
+    examples: ['521 5.2.1 :  AOL will not accept delivery of this message.'],
+    caution:
+      'AOL uses 5.2.1 here for a policy refusal; the IANA registry X.2.1 means "mailbox disabled".',
   },
   // ---------------------------------------------------------------- iCloud
   {

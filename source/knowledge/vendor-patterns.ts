@@ -1474,6 +1474,21 @@ const CORE_PATTERNS: VendorPattern[] = [
     examples: ['* BYE Disconnected for inactivity.'],
   },
   {
+    id: 'dovecot-login-auth-failed-log',
+    vendor: 'Dovecot',
+    label: 'login log: auth failed',
+    pattern:
+      /(?:imap|pop3|submission|managesieve)-login: (?:Disconnected|Aborted login|Login aborted)[^(]*\((?:auth failed|auth unsupported), \d+ attempts?/i,
+    summary: "Dovecot's log: a client tried to sign in and every attempt failed",
+    detail:
+      'The line counts the attempts and names the user and the client IP (rip=). A wrong password, a user name without the domain part, or a client trying a mechanism the server does not allow (auth unsupported) all end like this.',
+    fix: 'Check the user name form the server expects (full address or local part) and the password; run doveadm auth test USER on the server to see which passdb refuses it.',
+    reference: DOVECOT_AUTH,
+    examples: [
+      'dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<bob>, method=PLAIN, rip=192.0.2.1, lip=192.0.2.2, TLS',
+    ],
+  },
+  {
     id: 'dovecot-user-doesnt-exist',
     vendor: 'Dovecot',
     label: 'user does not exist, LMTP',
