@@ -1,11 +1,20 @@
 // `mailmedic explain CODE-OR-REPLY`: turn an Explanation into text for a terminal, and the
 // command itself (arguments in, exit code out). Everything the server said is shown through
 // printable(), because a pasted reply may carry escape sequences.
+import { readSync } from 'node:fs';
 import { explain } from '../knowledge/index.js';
 import type { Explanation, KnowledgeEntry } from '../knowledge/index.js';
 import { printable } from '../protocols/common/printable.js';
+import { explanationJson } from './explain-json.js';
 
-export const EXPLAIN_USAGE = `Usage: mailmedic explain CODE-OR-REPLY
+export const EXPLAIN_USAGE = `Usage: mailmedic explain [--json] CODE-OR-REPLY
+
+Paste what you have: a code, a reply, a bounce, an NDR or a log line. The reply
+that matters is found inside wrappers (Exchange NDRs, "host X said:", Postfix
+status=bounced, Exim "**" lines); the provider's own meaning comes first, the
+codes' generic meaning after it.
+
+  --json      one JSON object on stdout (schema mailmedic.explain/1, in README)
 
 Accepted forms (quotes are optional; all words are joined with spaces):
   550                                      an SMTP reply code
@@ -21,6 +30,12 @@ Accepted forms (quotes are optional; all words are joined with spaces):
   PIPELINING, smtp:SIZE, pop3:STLS, imap:IDLE
                                            a capability keyword
   Relay access denied                      known server messages, even without a code
+  Remote Server returned '554 5.3.0 < #5.3.0 smtp; 550 ...>'
+                                           an Exchange NDR: the inner reply is used
+  ... status=bounced (host X said: 550 ...) a Postfix or Exim log line
+  ... IMAP: S: a1 NO [AUTHENTICATIONFAILED] a POP3 or IMAP reply in a client's log
+  -                                        read the text from standard input
+                                           (paste, then Ctrl-D)
 `;
 
 export interface ExplainFormatOptions {
@@ -105,17 +120,41 @@ export const formatExplanation = (e: Explanation, options: ExplainFormatOptions)
     w.field(index === 0 ? 'Input' : '', printable(line).slice(0, 400)),
   );
   const serverText = e.replyText ?? e.pop3?.text ?? e.imap?.text;
+  if (e.layers.length > 0) {
+    const reply = e.layers[e.layers.length - 1];
+    const codes = [reply?.code, reply?.enhanced].filter((part) => part !== undefined).join(' ');
+    if (codes !== '') w.field('Reply found', codes);
+  }
   if (serverText !== undefined && serverText !== '') w.field('Server text', printable(serverText));
+  if (e.context.host) w.field('From host', printable(e.context.host));
+  if (e.context.operator) w.field('Run by', e.context.operator);
+  if (e.context.stage) w.field('Answering', e.context.stage);
+  if (e.context.logStatus) w.field('Log status', e.context.logStatus);
+  if (e.context.dsnStatus) w.field('DSN status', e.context.dsnStatus);
+
+  // The vendor's meaning first: a provider may use a registered code for its own policy, and the
+  // registry's wording must not be read as contradicting it.
+  for (const pattern of e.vendor) {
+    w.heading(`Matches: ${pattern.vendor} ${pattern.label}`, 'yellow');
+    w.field('Meaning', pattern.summary);
+    w.field('Details', pattern.detail);
+    w.field('How to fix', pattern.fix);
+    if (pattern.caution) w.field('Code use', pattern.caution);
+    w.field('Reference', pattern.reference);
+  }
+  const generic = e.vendor.length > 0 ? 'Generic meaning of basic code' : 'Basic code';
+  const genericEnhanced =
+    e.vendor.length > 0 ? 'Generic meaning of enhanced code' : 'Enhanced code';
 
   if (e.basic) {
     const category = e.basic.category ? `, ${e.basic.category}` : '';
-    w.heading(`Basic code ${e.basic.code} (${e.basic.className}${category})`);
+    w.heading(`${generic} ${e.basic.code} (${e.basic.className}${category})`);
     if (e.basic.text) w.field('RFC text', e.basic.text);
     w.entry(e.basic);
   }
   if (e.enhanced) {
     w.heading(
-      `Enhanced code ${e.enhanced.code} (${e.enhanced.class}; ${e.enhanced.subject.toLowerCase()})`,
+      `${genericEnhanced} ${e.enhanced.code} (${e.enhanced.class}; ${e.enhanced.subject.toLowerCase()})`,
     );
     if (e.enhanced.sampleText) w.field('IANA text', e.enhanced.sampleText);
     w.field('Meaning', e.enhanced.summary);
@@ -185,12 +224,15 @@ export const formatExplanation = (e: Explanation, options: ExplainFormatOptions)
     if (capability.entry.parameters) w.field('Parameters', capability.entry.parameters);
     w.entry(capability.entry);
   }
-  for (const pattern of e.vendor) {
-    w.heading(`Matches: ${pattern.vendor} ${pattern.label}`, 'yellow');
-    w.field('Meaning', pattern.summary);
-    w.field('Details', pattern.detail);
-    w.field('How to fix', pattern.fix);
-    w.field('Reference', pattern.reference);
+  const wrappers = e.layers.filter((layer) => layer.role === 'wrapper');
+  for (const layer of wrappers) {
+    const codes = [layer.code, layer.enhanced].filter((part) => part !== undefined).join(' ');
+    w.heading(`Around it: ${codes} (explained second)`);
+    w.field('What it is', layer.about);
+    if (layer.text !== '') w.field('Its text', printable(layer.text));
+    if (layer.basic) w.field(`${layer.basic.code}`, layer.basic.summary);
+    if (layer.enhancedEntry) w.field(layer.enhancedEntry.code, layer.enhancedEntry.summary);
+    for (const pattern of layer.vendor) w.field(pattern.vendor, pattern.summary);
   }
   if (e.notes.length > 0) {
     w.heading('Notes');
@@ -204,18 +246,56 @@ export interface ExplainIo {
   stderr: (s: string) => void;
   color: boolean;
   width?: number;
+  /** For `explain -`: the pasted text from standard input (default: read fd 0, bounded). */
+  readStdin?: () => string;
 }
+
+/** Enough for any bounce; the extractor reads no more than 64 KiB of it anyway. */
+const STDIN_LIMIT = 256 * 1024;
+
+const readStdinBounded = (): string => {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let read = 0;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      // EAGAIN on a non-blocking descriptor: nothing more to read now.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+    total += read;
+    if (total >= STDIN_LIMIT) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 /** Runs `mailmedic explain`; returns the exit code: 0 explained, 2 missing or unrecognised input. */
 export const runExplain = (args: string[], io: ExplainIo): number => {
-  const color = io.color && !args.includes('--no-color');
-  const words = args.filter((arg) => arg !== '--no-color');
+  const words = [...args];
+  // Options only at either end: the text itself may hold anything ("--", "-ERR").
+  let json = false;
+  let noColor = false;
+  for (;;) {
+    if (words[0] === '--json' || words.at(-1) === '--json') json = true;
+    else if (words[0] === '--no-color' || words.at(-1) === '--no-color') noColor = true;
+    else break;
+    if (words[0] === '--json' || words[0] === '--no-color') words.shift();
+    else words.pop();
+  }
+  const color = io.color && !noColor;
   if (words[0] === '--') words.shift();
   if (words.length === 1 && (words[0] === '--help' || words[0] === '-h')) {
     io.stdout(EXPLAIN_USAGE);
     return 0;
   }
-  const input = words.join(' ');
+  const input =
+    words.length === 1 && words[0] === '-' ? (io.readStdin ?? readStdinBounded)() : words.join(' ');
   if (input.trim() === '') {
     io.stderr(
       `mailmedic explain: missing CODE-OR-REPLY: give a code or a reply line to explain.\n\n${EXPLAIN_USAGE}`,
@@ -223,6 +303,10 @@ export const runExplain = (args: string[], io: ExplainIo): number => {
     return 2;
   }
   const explanation = explain(input);
+  if (json) {
+    io.stdout(`${JSON.stringify(explanationJson(explanation), null, 2)}\n`);
+    return explanation.kind === 'unknown' ? 2 : 0;
+  }
   if (explanation.kind === 'unknown') {
     const shown = printable(input.trim()).slice(0, 120);
     const why = explanation.notes.length > 0 ? ` ${explanation.notes.join(' ')}` : '';

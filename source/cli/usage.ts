@@ -6,7 +6,7 @@ Usage:
   mailmedic --lab [SCENARIO]            the wizard against the practice lab (not in this build yet)
   mailmedic check [TARGET] [options]    the same diagnosis without the full-screen UI
   mailmedic open REPORT.json            browse a saved session in the wizard, offline
-  mailmedic explain CODE-OR-REPLY       explain "550", "5.7.1" or a pasted reply line
+  mailmedic explain [--json] TEXT       explain "550", "5.7.1", a reply, a bounce or a log line
   mailmedic lab [SCENARIO]              run the practice lab servers (not in this build yet)
   mailmedic console HOST:PORT [options] the manual console: type SMTP, POP3, IMAP or any
                                         line-based protocol (HTTP HEAD /) by hand, every

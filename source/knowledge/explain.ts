@@ -154,8 +154,12 @@ const explainUnsafe = (input: string): Explanation => {
   const first = lines[0] ?? '';
 
   const prefixed = PREFIXED.exec(trimmed);
-  if (prefixed)
-    return explainPrefixed(input, (prefixed[1] ?? '').toLowerCase(), (prefixed[2] ?? '').trim());
+  if (prefixed) {
+    const rest = (prefixed[2] ?? '').trim();
+    const result = explainPrefixed(input, (prefixed[1] ?? '').toLowerCase(), rest);
+    // "imap: S: * BYE ..." is a log line, not a capability question: read it as one.
+    if (result.kind !== 'unknown' || !/\s/.test(rest)) return result;
+  }
 
   if (/^\d{3}$/.test(trimmed)) return explainBareCode(input, Number(trimmed));
   if (BARE_ENHANCED.test(trimmed)) return explainBareEnhanced(input, trimmed);
@@ -269,12 +273,11 @@ const explainLayer = (layer: ReplyLayer, role: 'reply' | 'wrapper'): LayerExplan
       : SOURCE_ABOUT[layer.source];
   const basic = layer.code !== undefined ? explainSmtpCode(layer.code) : undefined;
   const enhancedEntry = layer.enhanced ? enhancedCode(layer.enhanced) : undefined;
+  const line = (text: string): string =>
+    replyLine(layer.code ?? 0, layer.enhanced, text).replace(/^0 /, '');
   const vendor =
     role === 'reply'
-      ? identifyVendors(
-          replyLine(layer.code ?? 0, layer.enhanced, layer.text).replace(/^0 /, ''),
-          replyLine(layer.code ?? 0, layer.enhanced, layer.unwrapped).replace(/^0 /, ''),
-        )
+      ? identifyVendors(line(layer.text), line(layer.unwrapped), line(glueSplitWords(layer.text)))
       : layer.source === 'exchange-remote-server'
         ? [vendorPattern('microsoft-exchange-wrapper')].filter((p) => p !== undefined)
         : [];
@@ -290,6 +293,13 @@ const explainLayer = (layer: ReplyLayer, role: 'reply' | 'wrapper'): LayerExplan
     vendor,
   };
 };
+
+/**
+ * Some tools wrap at a fixed column by inserting a space mid-word ("Pleas e contact", "i s on").
+ * For matching only, glue a lone lower-case letter (other than the words "a" and "i") back on.
+ */
+const glueSplitWords = (text: string): string =>
+  text.replace(/(?<=[A-Za-z]) (?=[b-hj-z](?=[\s.,;:]|$))/g, '');
 
 const STAGE_NOTES: Record<SmtpStage, string> = {
   connection:
@@ -456,7 +466,7 @@ const explainPop3 = (input: string, line: string): Explanation => {
       'Plain -ERR says only that the command failed; servers that announce RESP-CODES add a bracketed code that says why.',
     );
   }
-  result.vendor = identifyVendors(input);
+  result.vendor = identifyVendors(line, input);
   return result;
 };
 
@@ -508,7 +518,7 @@ const explainImap = (input: string, line: string): Explanation => {
     );
   }
   result.imap = imap;
-  result.vendor = identifyVendors(input);
+  result.vendor = identifyVendors(line, input);
   return result;
 };
 

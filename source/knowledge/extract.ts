@@ -65,11 +65,14 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
  * numbers out ("192.0.2.1", "2024-05-01", "size=550").
  */
 const REPLY_START = new RegExp(
-  String.raw`(?<![\w.=/%$&+-])([2-5][0-5]\d)(?:([ -])#?(${ENH})(?![\d.]\d)|([ -])(?=\S))`,
+  String.raw`(?<![\w.=/%$&+-]|\S#)([2-5]\d\d)(?:([ -])#?(${ENH})(?![\d.]\d)|([ -])(?=\S))`,
   'g',
 );
 /** An enhanced code alone after "smtp;" (Exchange: "< #5.0.0 smtp; 5.4.7 - Delivery expired"). */
-const BARE_ENHANCED_AFTER_SMTP = new RegExp(String.raw`smtp;\s*(${ENH})(?=[\s-])`, 'gi');
+const BARE_ENHANCED_AFTER_SMTP = new RegExp(
+  String.raw`(?:smtp;|responded:|response was:|server said:|reply:)\s*(${ENH})(?=[\s-])`,
+  'gi',
+);
 
 /** Lines that start a new part of a bounce (DSN fields, headers of the returned message). */
 const SECTION_LINE =
@@ -105,6 +108,8 @@ const clean = (text: string): string => text.replace(/[ \t]+/g, ' ').trim();
 const normalize = (input: string): string[] =>
   input
     .slice(0, MAX_INPUT)
+    // Python's smtplib: "(535, b'5.7.8 Username and Password not accepted...')"
+    .replace(/\(([2-5]\d\d),\s*b?(['"])/g, '$1 ')
     .replace(/\\r\\n|\\n|\\r/g, '\n')
     .replace(/\\t/g, ' ')
     .replace(/\\"/g, '"')
@@ -182,8 +187,9 @@ const STAGES: [RegExp, SmtpStage][] = [
     /\b(?:in reply to|after) end of data\b|after DATA(?: command)?\s*$|in reply to end of DATA/i,
     'end of DATA',
   ],
-  [/\b(?:in reply to|after) (?:pipelined )?RCPT TO\b/i, 'RCPT TO'],
-  [/\b(?:in reply to|after) (?:pipelined )?MAIL FROM\b/i, 'MAIL FROM'],
+  // sendmail transcripts quote the command (">>> RCPT To:<...>"; the quote marks are stripped).
+  [/\b(?:in reply to|after) (?:pipelined )?RCPT TO\b|^RCPT TO:/im, 'RCPT TO'],
+  [/\b(?:in reply to|after) (?:pipelined )?MAIL FROM\b|^MAIL FROM:/im, 'MAIL FROM'],
   [/\b(?:in reply to|after) DATA\b/i, 'DATA'],
   [/\b(?:in reply to|after) (?:EHLO|HELO)\b/i, 'HELO/EHLO'],
   [/\b(?:in reply to|after) STARTTLS\b/i, 'STARTTLS'],
@@ -213,7 +219,7 @@ const cleanText = (raw: string): { text: string; trailingEnhanced?: string } => 
 /** Drops trailing ")", ">", "'", '"' and "]" that close something opened before the reply. */
 const stripUnbalancedClosers = (text: string): string => {
   let result = text.trimEnd();
-  const pairs: Record<string, string> = { ')': '(', '>': '<', ']': '[' };
+  const pairs: Record<string, string> = { ')': '(', '>': '<', ']': '[', '}': '{' };
   for (;;) {
     const last = result.at(-1);
     if (last === undefined) return result;
@@ -276,7 +282,12 @@ const layersIn = (section: string): { layers: ReplyLayer[]; stages: string } => 
       next += 1;
     }
     const following = occurrences[next];
-    const body = pieces.join(' ');
+    // Continuation lines that repeat only the enhanced code ("\n5.7.8  https://...").
+    const body = first.enhanced
+      ? pieces
+          .join(' ')
+          .replace(new RegExp(`\\n\\s*${first.enhanced.replace(/\./g, '\\.')}\\s+`, 'g'), '\n')
+      : pieces.join(' ');
     const source = sourceOf(before.slice(-160), index === 0);
     const nextIsInner = following !== undefined;
     const spaced = body.replace(/\n/g, ' ');
@@ -324,7 +335,7 @@ export const extractReplies = (input: string): Extraction => {
   let stageText = '';
   const startCodes: number[] = [];
   for (const line of lines) {
-    const start = /^([2-5][0-5]\d)[ -]/.exec(line);
+    const start = /^([2-5]\d\d)[ -]/.exec(line);
     if (start) startCodes.push(Number(start[1]));
   }
   for (const section of sections(lines)) {

@@ -181,7 +181,7 @@ export const FILTER_PATTERNS: VendorPattern[] = [
     id: 'cisco-address-rejected',
     vendor: 'Cisco Secure Email',
     label: '#5.1.0 Address rejected',
-    pattern: /#5\.1\.0 Address rejected/i,
+    pattern: /(?:#|\b)5\.1\.0 Address rejected\b/i,
     summary: 'Cisco Secure Email does not know this recipient (LDAP accept query failed)',
     detail:
       'The gateway checks recipients against the organisation\'s directory before accepting; an unknown address is refused with its "#5.1.0 Address rejected" wording.',
@@ -197,7 +197,7 @@ export const FILTER_PATTERNS: VendorPattern[] = [
     vendor: 'Trend Micro',
     label: 'Email Reputation Services (ERS) block',
     pattern:
-      /Trend Micro (?:Email Reputation|RBL\+|ERS)|ers\.trendmicro\.com|servicecentral\.trendmicro\.com\/\S*ers/i,
+      /Trend Micro (?:Email Reputation|ERS)|ers\.trendmicro\.com|servicecentral\.trendmicro\.com\/\S*ers/i,
     summary: "The sending IP is on Trend Micro's Email Reputation Services list",
     detail:
       'Trend Micro ERS (the former MAPS RBL+) lists IPs that sent spam or that look dynamic; Trend Micro gateways and hosted filters refuse them, so the reply may come from any customer.',
@@ -258,7 +258,7 @@ export const FILTER_PATTERNS: VendorPattern[] = [
     vendor: 'Spamhaus',
     label: 'SBL/XBL/CSS listing',
     pattern:
-      /(?:zen|sbl|xbl|sbl-xbl)\.spamhaus\.org(?![^]*\bPBL\b)|spamhaus\.org\/(?:sbl|xbl|css)\b|spamhaus\.org\/query\/(?:bl|ip)\b(?![^]*\bPBL\b)|blocked using Spamhaus(?!\.org)/i,
+      /^(?![^]*(?:Error: open resolver|spamhaus\.org\/returnc))[^]*?(?:(?:zen|sbl|xbl|sbl-xbl)\.spamhaus\.org(?![^]*\bPBL\b)|spamhaus\.org\/(?:sbl|xbl|css)\b|spamhaus\.org\/query\/(?:bl|ip)\b(?![^]*\bPBL\b)|blocked using Spamhaus(?!\.org))/i,
     summary: 'The sending IP is on a Spamhaus list of spam sources or compromised hosts',
     detail:
       'SBL lists spam operations and their hosting, XBL and CSS list hosts that are compromised or sending low-reputation mail. Most servers on the internet consult Spamhaus ZEN, so one listing blocks mail widely.',

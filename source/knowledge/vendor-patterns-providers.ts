@@ -8,7 +8,6 @@ import type { VendorPattern } from './types.js';
 const GMAIL_SENDERS = 'https://support.google.com/a/answer/81126';
 const GMAIL_BLOCKED_FILES = 'https://support.google.com/mail/answer/6590';
 const GMAIL_IMAP_ERRORS = 'https://support.google.com/mail/answer/7126229';
-const GMAIL_LIMITS = 'https://support.google.com/a/answer/166852';
 const MS_NDR =
   'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
 const MS_57700 =
@@ -19,7 +18,6 @@ const MS_BASIC_AUTH =
   'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online';
 const MS_SMTP_AUTH =
   'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission';
-const OUTLOOK_POSTMASTER = 'https://sendersupport.olc.protection.outlook.com/pm/';
 const YAHOO_ERRORS = 'https://senders.yahooinc.com/smtp-error-codes/';
 const APPLE_POSTMASTER = 'https://support.apple.com/en-us/102322';
 const APPLE_RELAY =
@@ -34,44 +32,10 @@ const FREE_POSTMASTER = 'https://postmaster.free.fr/';
 export const PROVIDER_PATTERNS: VendorPattern[] = [
   // ---------------------------------------------------------------- Gmail / Google Workspace
   {
-    id: 'gmail-dmarc-unauthenticated-5726',
-    vendor: 'Gmail',
-    label: 'unauthenticated under DMARC (5.7.26)',
-    pattern: /Unauthenticated email from \S+ is not accepted due to domain'?s DMARC policy/i,
-    summary: 'Gmail refused mail that failed DMARC for a From: domain whose policy says reject',
-    detail:
-      "The From: domain publishes DMARC with p=reject (or quarantine), and this message passed neither an aligned SPF nor an aligned DKIM check. Gmail applies the domain owner's own instruction; the recipient cannot override it.",
-    fix: "Sign with DKIM using the From: domain (or a parent of it) and make SPF's envelope domain align; if a third party sends for the domain, give it a DKIM key in the domain's DNS.",
-    reference: GMAIL_SENDERS,
-    examples: [
-      "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail.",
-    ],
-    caution:
-      'Gmail uses 5.7.26 for its sender requirements; in the IANA registry X.7.26 means a failed multiple-authentication check, which agrees in spirit but says less.',
-  },
-  {
-    id: 'gmail-sender-requirements-5727',
-    vendor: 'Gmail',
-    label: 'SPF fail for the envelope domain (5.7.27)',
-    pattern:
-      /(?:5\.7\.27|4\.7\.27)[^]*?(?:SPF|sender'?s? domain)|The sender'?s? (?:domain|IP) (?:does not|doesn't) pass SPF/i,
-    summary: "Gmail refused or delayed mail because the envelope sender's SPF check failed",
-    detail:
-      "Gmail's sender requirements ask every sender to pass SPF or DKIM, and bulk senders both. 5.7.27 (4.7.27 when deferred) says the MAIL FROM domain's SPF record does not authorise the sending IP.",
-    fix: "Add the sending server's IP (or its provider's include:) to the SPF record of the MAIL FROM domain, and keep the record under ten DNS lookups.",
-    reference: GMAIL_SENDERS,
-    examples: [
-      "550-5.7.27 The sender's domain does not pass SPF authentication checks. To best protect our users from spam, the message has been blocked.",
-      '421-4.7.27 This mail has been rate limited because the sender domain does not pass SPF authentication checks.',
-    ],
-    caution:
-      'Gmail gives 5.7.27 a sender-requirements meaning; the IANA registry defines X.7.27 as "sender address has null MX".',
-  },
-  {
     id: 'gmail-rate-limit-4728',
     vendor: 'Gmail',
     label: 'sending rate limited (4.7.28)',
-    pattern: /4\.7\.28[^]*?(?:rate limited|unusual rate)|has been temporarily rate limited due to/i,
+    pattern: /temporarily rate limited due to (?:very )?low reputation/i,
     summary:
       'Gmail is slowing down this source because it sends faster or worse than its reputation allows',
     detail:
@@ -79,7 +43,6 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     fix: 'Let the queue retry with growing intervals, lower the sending rate to Gmail, check spam rate and reputation in Google Postmaster Tools, and warm new IPs up slowly.',
     reference: GMAIL_SENDERS,
     examples: [
-      '421-4.7.28 [192.0.2.1 15] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.',
       '421 4.7.28 Your email has been temporarily rate limited due to very low reputation of the sending domain.',
     ],
     caution:
@@ -104,15 +67,13 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'gmail-imap-alert-web-login',
     vendor: 'Gmail',
     label: 'IMAP [ALERT] sign in through the web',
-    pattern:
-      /\[ALERT\] (?:Please log in via your web browser|Web login required)|\[WEBALERT [^\]]*google\.com/i,
+    pattern: /\[WEBALERT [^\]]*google\.com[^\]]*\]|\[ALERT\] Web login required/i,
     summary: 'Google wants the user to sign in once in a browser before IMAP or POP3 may log in',
     detail:
       'An [ALERT] or [WEBALERT url] response code carries a message the client must show. Google sends it when it blocked a sign-in it found suspicious, or when the account needs the user to confirm something in the browser first.',
     fix: 'Open the URL (or sign in to Gmail in a browser from the same network), complete the check, then retry; for unattended clients use an app password or OAuth2.',
     reference: GMAIL_IMAP_ERRORS,
     examples: [
-      'a1 NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
       'a1 NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1] Web login required.',
     ],
   },
@@ -146,20 +107,6 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
       "550-5.7.0 Mail relay denied [192.0.2.1]. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account.",
     ],
   },
-  {
-    id: 'gmail-daily-receiving-limit',
-    vendor: 'Gmail',
-    label: 'recipient over its receiving limit',
-    pattern: /The user you are trying to contact is receiving mail at a rate/i,
-    summary: 'The Gmail recipient is receiving mail too fast; Gmail defers further messages',
-    detail:
-      'A limit on the receiving account, not on the sender: often a loop, an auto-forward or a flood to one address (452 4.2.1 or 450 4.2.1).',
-    fix: 'Let the queue retry later; if this is a forwarding loop, break it.',
-    reference: GMAIL_LIMITS,
-    examples: [
-      '452-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.',
-    ],
-  },
   // ---------------------------------------------------------------- Microsoft 365 / Outlook.com
   {
     id: 'microsoft-tenant-unprovisioned-57700',
@@ -179,21 +126,6 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     ],
     caution:
       'Microsoft assigns its own meanings to 5.7.700-5.7.750; the IANA registry does not define these details.',
-  },
-  {
-    id: 'microsoft-s3150-block-list',
-    vendor: 'Outlook.com',
-    label: 'network on block list (S3150/S3140)',
-    pattern: /\((?:AS|S)3\d{3}\)|\b(?:SC|OU|CS|DY|RP|SU|OL)-00\d\b/,
-    summary: "Outlook.com refuses the sending network; the code in brackets names Microsoft's list",
-    detail:
-      'Outlook.com and Hotmail (not Microsoft 365 tenants) refuse connections from IPs on their own reputation lists: S3150 or S3140 for a network on the block list, the older SC-001, OU-001, DY-001 style codes for similar verdicts.',
-    fix: "Send the IP's details to Outlook.com's sender support form (https://olcsupport.office.com) and review the IP in Microsoft SNDS; on shared hosting, ask the provider.",
-    reference: OUTLOOK_POSTMASTER,
-    examples: [
-      "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.",
-      "550 SC-001 (BAY004-MC2F37) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
-    ],
   },
   {
     id: 'microsoft-sendas-denied-exception',
@@ -224,7 +156,6 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     fix: 'Slow the sending application down or spread the recipients; for bulk mail use a service built for it; if the user did not send it, reset the password and check for compromise.',
     reference: MS_LIMITS,
     examples: [
-      '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; MaxSubmissionExceeded',
       '421 4.7.0 Message submission rate for this client has exceeded the configured limit',
     ],
     caution:
@@ -235,7 +166,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     vendor: 'Microsoft 365',
     label: 'authentication unsuccessful (5.7.139)',
     pattern:
-      /5\.7\.139 Authentication unsuccessful(?!, user is locked by your organization's security defaults)/i,
+      /5\.7\.139 Authentication unsuccessful(?!,? (?:user is locked by your organization's security defaults|SmtpClientAuthentication is disabled|basic authentication is disabled))/i,
     summary: 'Exchange Online refused the SMTP AUTH sign-in; the text after the code says why',
     detail:
       'Reasons Microsoft lists: the user is locked by security defaults, the account is disabled, the sign-in was blocked by Conditional Access or needs MFA, or SMTP AUTH is off for the tenant or mailbox.',
@@ -278,6 +209,23 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
       "Remote Server returned '554 5.3.0 < #5.3.0 smtp; 550 Rejected by header based Anti-Spoofing policy>'",
     ],
   },
+  {
+    id: 'microsoft-ip-reputation-rate-limit',
+    vendor: 'Microsoft 365',
+    label: 'rate limited due to IP reputation (4.7.650)',
+    pattern:
+      /4\.7\.65\d\b[^]*?rate limited due to IP reputation|has been temporarily rate limited due to IP reputation/i,
+    summary:
+      'Exchange Online is slowing mail from this IP because of its reputation; it will retry',
+    detail:
+      'A temporary refusal for IPs Microsoft does not trust yet (new IPs, IPs with a spam history); delivery works again as the reputation builds, so the queue should keep retrying.',
+    fix: 'Keep retrying at a moderate pace, warm new IPs up gradually, and make sure SPF, DKIM and DMARC pass; if it lasts for days, request a review through the Microsoft delist portal.',
+    reference: MS_NDR,
+    examples: [
+      '451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com',
+    ],
+    caution: 'Microsoft gives 4.7.650 its own meaning; the IANA registry does not define X.7.650.',
+  },
   // ---------------------------------------------------------------- Yahoo / AOL
   {
     id: 'yahoo-ph01-policy',
@@ -318,6 +266,20 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     fix: 'Let the queue retry, slow the rate to Yahoo, remove addresses that bounce, and check complaint feedback.',
     reference: YAHOO_ERRORS,
     examples: ['421 4.7.0 [TSS11] Excessive unknown recipients - possible Open Relay (#4.7.0)'],
+  },
+  {
+    id: 'aol-will-not-accept',
+    vendor: 'Yahoo',
+    label: 'AOL will not accept delivery',
+    pattern: /AOL will not accept delivery of this message/i,
+    summary: 'AOL (now run by Yahoo) refused the message; usually reputation, content or DMARC',
+    detail:
+      "AOL's servers use Yahoo's filters; this older refusal text carries no code saying why, so the usual causes apply: a listed IP, failing authentication, or content judged as spam.",
+    fix: "Check the IP's reputation and block list status, make SPF, DKIM and DMARC pass, and use Yahoo's sender support form if it persists.",
+    reference: YAHOO_ERRORS,
+    examples: ['521 5.2.1 :  AOL will not accept delivery of this message.'],
+    caution:
+      'AOL uses 5.2.1 here for a policy refusal; the IANA registry X.2.1 means "mailbox disabled".',
   },
   // ---------------------------------------------------------------- iCloud
   {
@@ -542,7 +504,8 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'orange-service-refused',
     vendor: 'Orange',
     label: 'OFR service refused, try later',
-    pattern: /Service refus[ée]\.? Veuillez essayer plus tard[^]*OFR|OFR(?:004_105|_999)\b/i,
+    pattern:
+      /^4\d\d\b[^]*?(?:Service refus[ée]\.? Veuillez essayer plus tard[^]*OFR|OFR(?:004_105|_999)\b)/i,
     summary: 'Orange temporarily refused mail from this IP (rate or reputation); retry later',
     detail:
       'A temporary 421 from Orange, usually a throttle tied to volume or reputation; messages normally go through after some hours of gentle retries.',
@@ -585,7 +548,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'free-postmaster-block',
     vendor: 'Free',
     label: 'refused, see postmaster.free.fr',
-    pattern: /postmaster\.free\.fr(?![^]*Too many spams)/i,
+    pattern: /^(?![^]*Too many spams)[^]*postmaster\.free\.fr/i,
     summary: 'Free refused the message or IP; its postmaster page explains the specific reply',
     detail:
       "Free's replies point to postmaster.free.fr, where each refusal text (spam detected, too many connections, missing PTR) has its own explanation and a form to check the IP.",

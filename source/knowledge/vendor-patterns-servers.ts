@@ -78,6 +78,20 @@ export const SERVER_PATTERNS: VendorPattern[] = [
     reference: POSTFIX_BOUNCE,
     examples: ['4ABC12: from=<alice@example.org>, status=expired, returned to sender'],
   },
+  {
+    id: 'postfix-local-unknown-user',
+    vendor: 'Postfix',
+    label: 'local delivery: unknown user',
+    pattern: /\(unknown user: "[^"]*"\)/i,
+    summary: 'Postfix accepted the message but found no local user for it at delivery time',
+    detail:
+      'The local delivery agent found no system account or alias for the name. The server accepted the message first (it does not check local recipients at RCPT TO), so it had to send a bounce afterwards.',
+    fix: 'Correct the address, or create the account or an alias; on the server, set local_recipient_maps so unknown users are refused at RCPT TO instead.',
+    reference: 'https://www.postfix.org/LOCAL_RECIPIENT_README.html',
+    examples: [
+      '4ABC12: to=<bob@example.com>, relay=local, dsn=5.1.1, status=bounced (unknown user: "bob")',
+    ],
+  },
   // ---------------------------------------------------------------- Exim
   {
     id: 'exim-retry-timeout',
@@ -120,6 +134,18 @@ export const SERVER_PATTERNS: VendorPattern[] = [
     examples: ['451 Could not complete sender verify callout'],
   },
   // ---------------------------------------------------------------- Sendmail
+  {
+    id: 'sendmail-transcript-marker',
+    vendor: 'Sendmail',
+    label: 'transcript of session (the remote reply is on the <<< line)',
+    pattern: /-{3,} Transcript of session follows -{3,}/i,
+    summary: 'A sendmail bounce: the lines starting with <<< are what the remote server said',
+    detail:
+      'sendmail bounces quote the conversation: >>> lines are what sendmail sent, <<< lines the remote replies. The <<< line after the failing command is the reply to act on.',
+    fix: 'Act on the <<< reply; the command before it (>>> RCPT To, >>> DATA) says which step failed.',
+    reference: SENDMAIL_OPS,
+    examples: ['   ----- Transcript of session follows -----'],
+  },
   {
     id: 'sendmail-too-many-hops',
     vendor: 'Sendmail',

@@ -578,7 +578,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     id: 'microsoft-recipient-not-found',
     vendor: 'Microsoft 365',
     label: 'recipient not found',
-    pattern: /RESOLVER\.ADR\.RecipientNotFound/i,
+    pattern: /RESOLVER\.ADR\.Recip(?:ient)?NotFound/i,
     summary: 'Exchange has no recipient with this address',
     detail:
       "The address does not exist in the organisation's directory (550 5.1.10 or 5.1.1). Check the spelling; an old cached address in Outlook's autocomplete is a common cause.",
@@ -1035,7 +1035,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     detail:
       'Postfix with smtpd_tls_security_level = encrypt (usual on port 587), and Gmail, refuse MAIL FROM or AUTH before STARTTLS, so that passwords and mail never travel in clear.',
     fix: 'Send STARTTLS and complete the handshake first (then EHLO again), or use implicit TLS on port 465.',
-    reference: 'RFC 3207 §4; https://www.postfix.org/TLS_README.html',
+    reference: 'https://www.postfix.org/TLS_README.html',
     examples: ['530 5.7.0 Must issue a STARTTLS command first'],
   },
   {
@@ -1472,6 +1472,21 @@ const CORE_PATTERNS: VendorPattern[] = [
     fix: 'Reconnect; clients should use IDLE or NOOP to keep sessions alive.',
     reference: DOVECOT_AUTH,
     examples: ['* BYE Disconnected for inactivity.'],
+  },
+  {
+    id: 'dovecot-login-auth-failed-log',
+    vendor: 'Dovecot',
+    label: 'login log: auth failed',
+    pattern:
+      /(?:imap|pop3|submission|managesieve)-login: (?:Disconnected|Aborted login|Login aborted)[^(]*\((?:auth failed|auth unsupported), \d+ attempts?/i,
+    summary: "Dovecot's log: a client tried to sign in and every attempt failed",
+    detail:
+      'The line counts the attempts and names the user and the client IP (rip=). A wrong password, a user name without the domain part, or a client trying a mechanism the server does not allow (auth unsupported) all end like this.',
+    fix: 'Check the user name form the server expects (full address or local part) and the password; run doveadm auth test USER on the server to see which passdb refuses it.',
+    reference: DOVECOT_AUTH,
+    examples: [
+      'dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<bob>, method=PLAIN, rip=192.0.2.1, lip=192.0.2.2, TLS',
+    ],
   },
   {
     id: 'dovecot-user-doesnt-exist',

@@ -23,10 +23,13 @@ describe('runExplain', () => {
     const result = run(['550', '5.7.1', '<bob@example.com>:', 'Relay', 'access', 'denied']);
     assert.equal(result.code, 0);
     assert.equal(result.stderr, '');
-    assert.match(result.stdout, /^Basic code 550 \(permanent negative completion, mail system\)$/m);
     assert.match(
       result.stdout,
-      /^Enhanced code 5\.7\.1 \(Permanent failure; security or policy status\)$/m,
+      /^Generic meaning of basic code 550 \(permanent negative completion, mail system\)$/m,
+    );
+    assert.match(
+      result.stdout,
+      /^Generic meaning of enhanced code 5\.7\.1 \(Permanent failure; security or policy\s+status\)$/m,
     );
     assert.match(result.stdout, /^Matches: Postfix relay access denied$/m);
     assert.match(result.stdout, /How to fix {2}Authenticate \(AUTH on port 587/);
@@ -140,8 +143,121 @@ describe('formatExplanation', () => {
     );
     assert.match(
       text,
-      /^Enhanced code 5\.7\.606 \(Permanent failure; security or policy status\)$/m,
+      /^Generic meaning of enhanced code 5\.7\.606 \(Permanent failure; security or policy\s+status\)$/m,
     );
     assert.match(text, /not in the IANA registry: it is Microsoft 365's own code/);
+  });
+});
+
+describe('explain: vendor first, wrappers second', () => {
+  it('shows the vendor meaning before the generic meaning of a reused code', () => {
+    const text = formatExplanation(
+      explain(
+        '554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied',
+      ),
+      { color: false, width: 100 },
+    );
+    const vendorAt = text.indexOf('Matches: Microsoft 365 SendAsDenied');
+    const genericAt = text.indexOf('Generic meaning of enhanced code 5.2.0');
+    assert.ok(vendorAt > 0, text);
+    assert.ok(genericAt > vendorAt, 'the generic meaning comes after the vendor one');
+    assert.match(text, /Code use {4}Exchange wraps this permission refusal in 5\.2\.0/);
+  });
+
+  it('explains the Exchange wrapper after the inner reply', () => {
+    const result = run([
+      "Remote Server returned '554 5.3.0 < #5.3.0 smtp; 550 Rejected by header based Anti-Spoofing policy: bob@example.com>'",
+    ]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /Reply found 550\n/);
+    assert.match(result.stdout, /Matches: Mimecast anti-spoofing policy/);
+    const inner = result.stdout.indexOf('Matches: Mimecast');
+    const wrapper = result.stdout.indexOf('Around it: 554 5.3.0 (explained second)');
+    assert.ok(wrapper > inner, result.stdout);
+    assert.match(result.stdout, /Exchange's wrapper/);
+  });
+});
+
+describe('explain --json', () => {
+  it('prints one JSON object with the documented fields', () => {
+    const result = run([
+      '--json',
+      'status=bounced (host mx01.mail.icloud.com[192.0.2.7] said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command))',
+    ]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, '');
+    const json = JSON.parse(result.stdout) as Record<string, unknown> & {
+      reply: Record<string, unknown>;
+      context: Record<string, unknown>;
+      vendor: Record<string, unknown>[];
+      layers: Record<string, unknown>[];
+      basic: Record<string, unknown>;
+      enhanced: Record<string, unknown>;
+      advice: string[];
+    };
+    assert.equal(json.schema, 'mailmedic.explain/1');
+    assert.equal(json.recognized, true);
+    assert.deepEqual(json.reply, {
+      code: 554,
+      enhancedCode: '5.7.1',
+      text: '[CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+      foundBy: 'host-said',
+    });
+    assert.deepEqual(json.context, {
+      host: 'mx01.mail.icloud.com',
+      operator: 'iCloud',
+      stage: 'end of DATA',
+      logStatus: 'bounced',
+      dsnStatus: null,
+    });
+    assert.equal(json.vendor[0]?.id, 'icloud-cs-local-policy');
+    assert.equal(json.vendor[0]?.vendor, 'iCloud');
+    assert.match(String(json.vendor[0]?.source), /^https:\/\/support\.apple\.com\//);
+    assert.equal(json.basic.code, 554);
+    assert.equal(json.enhanced.registryCode, 'X.7.1');
+    assert.equal(json.layers.length, 1);
+    assert.equal(json.layers[0]?.role, 'reply');
+    assert.equal(json.advice.length, 1);
+    for (const key of ['pop3', 'imap', 'dns']) assert.equal(json[key], null);
+  });
+
+  it('says recognized: false and exits 2 for text it cannot place', () => {
+    const result = run(['hello', 'there', '--json']);
+    assert.equal(result.code, 2);
+    const json = JSON.parse(result.stdout) as { recognized: boolean; vendor: unknown[] };
+    assert.equal(json.recognized, false);
+    assert.deepEqual(json.vendor, []);
+  });
+
+  it('treats --json inside the text as text', () => {
+    const result = run(['550', '--json', 'x']);
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.stdout, /^\{/);
+  });
+});
+
+describe('explain - (standard input)', () => {
+  it('reads a whole pasted bounce from standard input', () => {
+    const out: string[] = [];
+    const bounce = [
+      'This is the mail system at host mail.example.org.',
+      '',
+      '<bob@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <bob@example.com>:',
+      '    Recipient address rejected: User unknown in virtual mailbox table (in reply to',
+      '    RCPT TO command)',
+    ].join('\n');
+    const code = runExplain(['--json', '-'], {
+      stdout: (s) => out.push(s),
+      stderr: () => undefined,
+      color: false,
+      readStdin: () => bounce,
+    });
+    assert.equal(code, 0);
+    const json = JSON.parse(out.join('')) as { reply: { code: number; text: string } };
+    assert.equal(json.reply.code, 550);
+    assert.equal(
+      json.reply.text,
+      '<bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table',
+    );
   });
 });

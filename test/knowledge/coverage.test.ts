@@ -18,6 +18,7 @@ import {
   SMTP_REPLY_CODES,
   VENDOR_PATTERNS,
   dnsOutcome,
+  explain,
   enhancedCode,
   imapCapability,
   imapResponseCode,
@@ -232,6 +233,68 @@ describe('every entry is complete', () => {
         keys.add(key);
         assertComplete(`${label} ${key}`, entry);
       }
+    });
+  }
+});
+
+// The vendor topics issue 12 names, each as a reply shaped like the vendor's documented one and
+// written here independently of the data file: a topic without a pattern fails here.
+// prettier-ignore
+const VENDOR_TOPICS: [string, string, string][] = [
+  ['Gmail 5.7.26 unauthenticated', 'Gmail', '550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.'],
+  ['Gmail 5.7.27 SPF', 'Gmail', "550-5.7.27 Your email has been blocked because the sender's domain didn't pass SPF authentication."],
+  ['Gmail 4.7.28 rate limit', 'Gmail', '421-4.7.28 Gmail has detected an unusual rate of email originating from your IP address.'],
+  ['Gmail blocked attachment', 'Gmail', '552-5.7.0 This message was blocked because its content presents a potential security issue.'],
+  ['Gmail IMAP [ALERT]', 'Gmail', 'A1 NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)'],
+  ['Gmail IMAP [WEBALERT]', 'Gmail', 'A1 NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1] Web login required.'],
+  ['Microsoft 5.7.6xx', 'Microsoft 365', '550 5.7.606 Access denied, banned sending IP [192.0.2.9].'],
+  ['Microsoft 5.7.7xx', 'Microsoft 365', '550 5.7.703 Your message can\'t be delivered because messages to x, y and z. Access denied, tenant has exceeded threshold'],
+  ['Outlook.com S3150', 'Outlook.com', "550 5.7.1 Unfortunately, messages from [192.0.2.9] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150)."],
+  ['Microsoft SendAsDenied', 'Microsoft 365', '554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied'],
+  ['Microsoft MaxSubmission', 'Microsoft 365', '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException'],
+  ['Microsoft 5.7.139', 'Microsoft 365', '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.'],
+  ['Microsoft 5.7.57', 'Microsoft 365', '530 5.7.57 Client not authenticated to send mail.'],
+  ['Microsoft 5.4.1 DBEB', 'Microsoft 365', '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)'],
+  ['Microsoft POP basic auth', 'Microsoft 365', '-ERR Logon failure: unknown user name or bad password.'],
+  ['Microsoft IMAP basic auth', 'Microsoft 365', 'A1 NO AUTHENTICATE failed.'],
+  ['Yahoo TSS', 'Yahoo', '421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints'],
+  ['Yahoo PH', 'Yahoo', '554 5.7.9 Message not accepted for policy reasons. [PH01]'],
+  ['iCloud CS', 'iCloud', '554 5.7.1 [CS01] Message rejected due to local policy.'],
+  ['iCloud Hide My Email', 'iCloud', '550 5.1.1 <x1y2@privaterelay.appleid.com>: recipient rejected'],
+  ['Comcast BL', 'Comcast', '554 resimta-ch2-01v.sys.comcast.net comcast 192.0.2.9 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010'],
+  ['Comcast RL', 'Comcast', '421 resimta-ch2-01v.sys.comcast.net comcast 192.0.2.9 Too many sessions opened, see http://postmaster.comcast.net/smtp-error-codes.php#RL000001'],
+  ['Proofpoint', 'Proofpoint', '554 5.7.1 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.9'],
+  ['Mimecast', 'Mimecast', '550 Rejected by header based Anti-Spoofing policy: bob@example.org'],
+  ['Barracuda', 'Barracuda', '554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using b.barracudacentral.org'],
+  ['Cisco Secure Email', 'Cisco Secure Email', '452 Too many recipients received this hour'],
+  ['Trend Micro', 'Trend Micro', '550 5.7.1 Service unavailable; client [192.0.2.9] blocked using Trend Micro Email Reputation database.'],
+  ['Cloudmark', 'Cloudmark', '554 5.7.1 blocked - see https://csi.cloudmark.com/reset-request/?ip=192.0.2.9'],
+  ['Spamhaus', 'Spamhaus', '554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using sbl-xbl.spamhaus.org'],
+  ['SpamCop', 'SpamCop', '554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net'],
+  ['Zimbra', 'Zimbra', 'authentication failed for [bob@example.org] (account.AUTH_FAILED)'],
+  ['hMailServer', 'hMailServer', '530 SMTP authentication is required.'],
+  ['MDaemon', 'MDaemon', '-ERR Connection refused by Dynamic Screening'],
+  ['Cyrus', 'Cyrus', 'A1 NO Login failed: user not found'],
+  ['Courier', 'Courier', '546 Routing loop detected -- too many Received: headers.'],
+  ['qmail', 'qmail', "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"],
+  ['Exim', 'Exim', '550 Unrouteable address'],
+  ['Sendmail', 'Sendmail', '550 5.7.1 <bob@example.org>... Relaying denied. Proper authentication required.'],
+  ['OpenSMTPD', 'OpenSMTPD', '550 5.7.1 Delivery not authorized: Message is not RFC 2822 compliant'],
+  ['GMX', 'GMX', '554-gmx.net (mxgmx001) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed.'],
+  ['WEB.DE', 'WEB.DE', '554-web.de (mxweb001) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed.'],
+  ['T-Online', 'T-Online', '554 IP=192.0.2.9 - None/bad reputation. Ask your postmaster for help or to contact <postmaster@rx.t-online.de> for reset. (NOWL)'],
+  ['Orange', 'Orange', '421 mwinf5c02 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_105 [105]'],
+  ['Free', 'Free', '421 Too many spams from your IP (192.0.2.9), please visit http://postmaster.free.fr/'],
+];
+
+describe('vendor knowledge covers what issue 12 names', () => {
+  it('holds at least 150 patterns', () => {
+    assert.ok(VENDOR_PATTERNS.length >= 150, `${VENDOR_PATTERNS.length} patterns`);
+  });
+  for (const [topic, vendor, text] of VENDOR_TOPICS) {
+    it(topic, () => {
+      const named = explain(text).vendor.map((pattern) => pattern.vendor);
+      assert.equal(named[0], vendor, `${text} -> ${named.join(', ') || 'no vendor'}`);
     });
   }
 });
