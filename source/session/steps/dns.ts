@@ -1,6 +1,5 @@
 // The dns step: asks the resolvers, keeps the result in session.dns, and returns the mail hosts
 // to try in the order a real sender would.
-import { parseResolver, runDnsStep, systemResolvers } from '../../dns/index.js';
 import type { StepContext } from './context.js';
 import type { SmtpServer } from './smtp.js';
 
@@ -11,6 +10,9 @@ export const runDns = async (
 ): Promise<SmtpServer[]> => {
   const { recorder, config } = ctx;
   recorder.beginStep('dns');
+  // Loaded when a session asks DNS: dns/ and dns2 are a third of check's code, and a session
+  // with --server never needs them.
+  const { parseResolver, runDnsStep, systemResolvers } = await import('../../dns/index.js');
   const resolvers =
     config.resolvers.length > 0 ? config.resolvers.map(parseResolver) : systemResolvers();
   // The whole step is bounded by one deadline; each query gets a share of it.
