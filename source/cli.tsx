@@ -4,6 +4,7 @@ import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
+import { readSessionFile } from './cli/session-file.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { gate } from './record/gate.js';
@@ -41,10 +42,13 @@ const dispatch = async (command: Command): Promise<number> => {
     }
     case 'wizard':
     case 'open': {
+      // A saved session is read and validated before the wizard loads: a bad file is a usage
+      // error at once, not after ink has started.
+      const session = command.kind === 'open' ? await readSessionFile(command.file) : undefined;
       // Loaded on demand: ink, react and yoga cost most of the start-up, and check, explain and
       // --version never draw. esbuild keeps it in the one file, initialised only when reached.
       const { runWizardCommand } = await import('./cli/wizard-command.js');
-      return runWizardCommand(command);
+      return runWizardCommand(command, session);
     }
     case 'lab':
       throw new UsageError('lab', 'the practice lab is not part of this build yet');
