@@ -21,8 +21,8 @@ export const USER = 'bob';
 export const workDir = (): string => mkdtempSync(join(tmpdir(), 'mailmedic-hostile-'));
 
 /** What must never be printed: control characters (but LF and TAB) and direction overrides. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export const assertPrintable = (where: string, text: string): void => {
