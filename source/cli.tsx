@@ -44,9 +44,15 @@ const dispatch = async (command: Command): Promise<number> => {
     }
     case 'wizard':
     case 'open': {
+      // A saved session is read and validated before the wizard loads: a bad file is a usage
+      // error at once, not after ink has started.
+      const session =
+        command.kind === 'open'
+          ? await (await import('./cli/session-file.js')).readSessionFile(command.file)
+          : undefined;
       // ink, react and yoga cost most of the start-up; only the wizard's chunk loads them.
       const { runWizardCommand } = await import('./cli/wizard-command.js');
-      return runWizardCommand(command);
+      return runWizardCommand(command, session);
     }
     case 'console': {
       const { runConsoleCommand } = await import('./cli/console-command.js');

@@ -8,6 +8,7 @@ import type { Command, RunFlags } from './args.js';
 import { readPassword } from './password.js';
 import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
+import type { Session } from '../record/types.js';
 import { readSessionFile } from './session-file.js';
 import { runWizard } from './wizard.js';
 
@@ -97,9 +98,10 @@ const NO_PROMPT = { isTTY: false } as NodeJS.ReadStream;
 
 export const runWizardCommand = async (
   command: Extract<Command, { kind: 'wizard' | 'open' }>,
+  preloaded?: Session,
 ): Promise<number> => {
   if (command.kind === 'open') {
-    const session = await readSessionFile(command.file);
+    const session = preloaded ?? (await readSessionFile(command.file));
     return runWizard({
       controller: createStaticController(session),
       color: command.color,

@@ -3,6 +3,7 @@
 // is the first resolver's, unless it failed and a later one answered, as a stub resolver would.
 // Transcript lines are kept in the order the questions were asked, not the order replies came
 // in, so the same lookups always read the same way.
+import { setMaxListeners } from 'node:events';
 import { formatQuestion, formatResult } from './format.js';
 import type { DnsQueryResult } from './query.js';
 import { DEFINITIVE_OUTCOMES, query } from './query.js';
@@ -24,18 +25,33 @@ export interface Asked {
 /** Below this, a query could not even make a round trip on loopback; it is not sent. */
 const MIN_QUERY_MS = 5;
 
+/**
+ * Queries of one step in flight at once, each listening for Ctrl-C: every resolver times the
+ * lookups that run side by side (MX hosts' addresses, SPF includes, TLSA...). Node warns
+ * (MaxListenersExceededWarning) past 10 listeners on one signal, which is a leak detector, not a
+ * bound; the step's own signal says how many it really expects.
+ */
+const MAX_QUERIES_IN_FLIGHT = 512;
+
 export class Asker {
   private readonly slots: Array<{ lines: LogLine[]; queries: DnsQueryResult[] }> = [];
   /** Every (name, type) asked of more than one resolver, for comparing answers. */
   readonly compared: Asked[] = [];
   ranOutOfTime = false;
+  /** The step's own signal, following the caller's: one listener on the caller's signal. */
+  private readonly signal?: AbortSignal;
 
   constructor(
     readonly resolvers: readonly Resolver[],
     private readonly deadlineAt: number,
     private readonly queryTimeoutMs: number,
-    private readonly signal?: AbortSignal,
-  ) {}
+    signal?: AbortSignal,
+  ) {
+    if (signal) {
+      this.signal = AbortSignal.any([signal]);
+      setMaxListeners(MAX_QUERIES_IN_FLIGHT, this.signal);
+    }
+  }
 
   private slot(): { lines: LogLine[]; queries: DnsQueryResult[] } {
     const slot = { lines: [] as LogLine[], queries: [] as DnsQueryResult[] };

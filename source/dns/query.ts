@@ -7,7 +7,7 @@ import type { ExchangeResult, Expectation } from './exchange.js';
 import type { Resolver } from './resolvers.js';
 import { tcpExchange } from './tcp.js';
 import { udpExchange } from './udp.js';
-import type { DecodedReply, DnsAnswer, QueryType } from './wire.js';
+import type { DnsAnswer, QueryType } from './wire.js';
 import { RR_TYPES, encodeQuery, isQueryableName, rcodeName } from './wire.js';
 
 export type DnsOutcome =
@@ -53,10 +53,44 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
-const outcomeOfReply = (reply: DecodedReply, type: QueryType): DnsOutcome => {
-  switch (reply.rcode) {
+const ownerKey = (name: string): string => name.replace(/\.$/, '').toLowerCase();
+
+/**
+ * The answer records that answer the question: owned by the name asked or by a name on its CNAME
+ * chain (RFC 1034 3.6.2). Anything else in the answer section (an MX for another domain, say) is
+ * what a cache-poisoning attempt or a broken resolver adds; it is set aside and noted.
+ */
+export const onQuestionChain = (
+  name: string,
+  answers: readonly DnsAnswer[],
+): { kept: DnsAnswer[]; strays: DnsAnswer[] } => {
+  const chain = new Set([ownerKey(name)]);
+  // Follow CNAMEs in any order they came, at most once per record.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const a of answers) {
+      if (a.type !== 'CNAME' || !chain.has(ownerKey(a.name))) continue;
+      const next = ownerKey(a.target);
+      if (!chain.has(next)) {
+        chain.add(next);
+        grew = true;
+      }
+    }
+  }
+  const kept: DnsAnswer[] = [];
+  const strays: DnsAnswer[] = [];
+  for (const a of answers) (chain.has(ownerKey(a.name)) ? kept : strays).push(a);
+  return { kept, strays };
+};
+
+const outcomeOfReply = (
+  answers: readonly DnsAnswer[],
+  rcode: number,
+  type: QueryType,
+): DnsOutcome => {
+  switch (rcode) {
     case 0:
-      return reply.answers.some((a) => a.type === type) ? 'answer' : 'nodata';
+      return answers.some((a) => a.type === type) ? 'answer' : 'nodata';
     case 3:
       return 'nxdomain';
     case 5:
@@ -126,12 +160,18 @@ export const query = async (
     ...(ignored.length > 0 ? { ignored } : {}),
   };
   if (result.kind === 'reply') {
-    const outcome = outcomeOfReply(result.reply, type);
+    const { kept, strays } = onQuestionChain(bare, result.reply.answers);
+    const outcome = outcomeOfReply(kept, result.reply.rcode, type);
     const rcode = rcodeName(result.reply.rcode);
+    const strayNotes = strays.map(
+      (a) =>
+        `answer record ${a.type} for ${a.name || '.'}: neither ${bare} nor on its CNAME chain (${resolver.label} added it; not used)`,
+    );
     return {
       ...base,
+      ...(ignored.length + strayNotes.length > 0 ? { ignored: [...ignored, ...strayNotes] } : {}),
       outcome,
-      answers: result.reply.answers,
+      answers: kept,
       authenticated: result.reply.authenticated,
       rcode,
       ...(outcome === 'servfail' || outcome === 'refused'

@@ -15,19 +15,32 @@ export interface Masker {
 export const gate = (text: string, secrets?: Masker): string =>
   printable(secrets ? secrets.mask(text) : text);
 
-/** Every string in a value, keys included, at any depth; numbers and booleans as they are. */
+/** Deeper than this, a value is not ours (a hostile session file nests to overflow the stack). */
+export const MAX_DEPTH = 64;
+export const TOO_DEEP = '[nested too deep: not shown]';
+
+/** Every string in a value, keys included; numbers and booleans as they are; no functions. */
 export const gateDeep = <T>(value: T, secrets?: Masker): T => {
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return gate(v, secrets);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') {
+    if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return v;
+    if (depth >= MAX_DEPTH) return TOO_DEEP;
+    if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
+    if (typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v)) out[gate(k, secrets)] = walk(inner);
+      // defineProperty, not assignment: a "__proto__" key in a session file stays a key.
+      for (const [k, inner] of Object.entries(v))
+        Object.defineProperty(out, gate(k, secrets), {
+          value: walk(inner, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
-    return v;
+    return gate(String(v), secrets);
   };
-  return walk(value) as T;
+  return walk(value, 0) as T;
 };
 
 /** A copy of the session with every text gated: what every renderer and `open` read. */

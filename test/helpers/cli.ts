@@ -35,6 +35,8 @@ export const runCli = (
         resolve({ code, stdout, stderr });
       },
     );
+    // A child that stops reading early (a size limit) closes its stdin: not the test's error.
+    child.stdin?.on('error', () => undefined);
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });

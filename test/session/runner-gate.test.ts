@@ -28,6 +28,7 @@ const config = (port: number, steps: RunConfig['steps']): RunConfig => ({
   target: { input: `127.0.0.1:${port}`, server: { host: '127.0.0.1', port } },
   tls: 'none',
   insecure: true,
+  plaintextAuth: true,
   ca: [],
   ehlo: 'proposed.test',
   to: [],

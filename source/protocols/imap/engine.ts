@@ -117,7 +117,18 @@ export interface ImapEngineOptions {
   maxLiteralBytes?: number;
   /** Tags are this prefix and a counter: a1, a2... */
   tagPrefix?: string;
+  /** Untagged responses one command may bring, in number and in bytes (literals included). */
+  maxUntaggedResponses?: number;
+  maxUntaggedBytes?: number;
 }
+
+/**
+ * Untagged responses between one command and the next, as SMTP bounds the lines of a reply: a
+ * server that answers one command with responses forever meets these before it meets our memory.
+ * A FETCH of one message or a SEARCH over a large mailbox stays far below them.
+ */
+export const DEFAULT_MAX_UNTAGGED_RESPONSES = 10_000;
+export const DEFAULT_MAX_UNTAGGED_BYTES = 32 * 1024 * 1024;
 
 export class ImapEngine {
   private readonly reader: ImapResponseReader;
@@ -131,8 +142,14 @@ export class ImapEngine {
   private readonly tagPrefix: string;
   private notedBareLf = false;
   private notedAfterEnd = false;
+  private readonly maxUntagged: { responses: number; bytes: number };
+  private untagged = { responses: 0, bytes: 0 };
 
   constructor(options: ImapEngineOptions = {}) {
+    this.maxUntagged = {
+      responses: options.maxUntaggedResponses ?? DEFAULT_MAX_UNTAGGED_RESPONSES,
+      bytes: options.maxUntaggedBytes ?? DEFAULT_MAX_UNTAGGED_BYTES,
+    };
     this.reader = new ImapResponseReader(
       withLimits(options.limits),
       options.maxLiteralBytes ?? DEFAULT_MAX_LITERAL_BYTES,
@@ -212,6 +229,7 @@ export class ImapEngine {
     if (reason && !(command.verb === 'RAW' && this.mayForce()))
       throw new IllegalTransitionError('IMAP', this.projected, `${command.verb} (${reason})`);
     const tracked = this.trackedVerb(command);
+    this.untagged = { responses: 0, bytes: 0 };
     const context = {
       saslIr: this.caps?.saslIr ?? false,
       literalPlus: this.caps?.literalPlus ?? false,
@@ -403,9 +421,26 @@ export class ImapEngine {
     if (stateBefore === 'greeting') return this.greeting(raw, lines);
     if (raw.kind === 'continuation') return this.continuation(raw, lines);
     if (raw.kind === 'tagged') return this.tagged(raw, lines);
+    this.countUntagged(raw);
     const data = interpretUntagged(raw);
     this.absorb(data);
     return { type: 'untagged', data, stateBefore, state: this.current, ...lines };
+  }
+
+  private countUntagged(raw: ImapRawResponse): void {
+    this.untagged.responses += 1;
+    this.untagged.bytes +=
+      raw.lines.reduce((n, l) => n + l.length + 2, 0) +
+      raw.literals.reduce((n, l) => n + l.length, 0);
+    const { responses, bytes } = this.maxUntagged;
+    if (this.untagged.responses > responses || this.untagged.bytes > bytes) {
+      const pending = this.queue[this.queue.length - 1];
+      throw new RemoteProtocolError(
+        `more than ${this.untagged.responses > responses ? `${responses} untagged responses` : `${Math.round(bytes / (1024 * 1024))} MiB of untagged responses`} ${pending ? `to ${pending.verb}` : 'without a command'}: the server does not stop sending; mailmedic stopped reading`,
+        raw.firstRaw,
+        'ELIMIT',
+      );
+    }
   }
 
   private greeting(raw: ImapRawResponse, lines: Lines): ImapEvent {
