@@ -37,8 +37,7 @@ export const buildRunConfig = async (
   io: Omit<PasswordSources, 'file'>,
 ): Promise<RunConfig> => {
   const mailboxHost = flags.pop3?.host ?? flags.imap?.host;
-  if (!flags.target && mailboxHost === undefined)
-    throw new UsageError('TARGET', 'no target given');
+  if (!flags.target && mailboxHost === undefined) throw new UsageError('TARGET', 'no target given');
   const ca = await Promise.all(flags.caFiles.map((f) => readText('--ca-file', f)));
   for (const [i, pem] of ca.entries()) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----'))
