@@ -540,8 +540,9 @@ export const defaultSender = (ctx: StepContext): string => {
   const domain =
     config.target.domain ??
     serverDomain ??
-    (config.ehlo.includes('.') && !isIp(config.ehlo) ? config.ehlo : undefined) ??
+    // A recipient's domain exists in DNS; this machine's name (the EHLO default) often does not.
     config.to[0]?.split('@')[1] ??
+    (config.ehlo.includes('.') && !isIp(config.ehlo) ? config.ehlo : undefined) ??
     'localhost';
   const local = login && /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(login) ? login : 'mailmedic';
   return `${local}@${domain}`;
