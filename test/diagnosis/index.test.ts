@@ -49,6 +49,7 @@ const ACTION_KINDS = new Set([
   'compare-resolver',
   'retry-insecure',
   'retry-later',
+  'implicit-tls',
   'explain',
 ]);
 
