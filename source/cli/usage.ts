@@ -16,7 +16,8 @@ Options (wizard and check):
   --port N                   SMTP port (default 25 for a domain's MX)
   --tls MODE                 auto | starttls | implicit | none (auto: implicit on 465,
                              STARTTLS whenever offered)
-  --insecure                 go on despite certificate problems (they stay findings)
+  --insecure                 go on despite certificate problems (they stay findings);
+                             needed only when credentials are at stake
   --ca-file FILE             also trust the CA certificates in FILE (PEM)
   --ehlo NAME                name for EHLO/HELO (default: this machine's host name)
   --auth-user USER           authenticate as USER
@@ -24,12 +25,15 @@ Options (wizard and check):
   --auth-pass-file FILE      read the password from FILE (or set MAILMEDIC_PASSWORD;
                              otherwise you are asked, masked)
   --from ADDR, --to ADDR     envelope; a message is sent only when --to is given
+                             (default sender: the login if it is an address, else
+                             LOGIN@ the domain tested)
   --header "Name: value"     extra header for the test message (repeatable)
   --body TEXT|@FILE          body of the test message
   --pop3 HOST[:PORT]         retrieve the test message over POP3 (995 implies TLS;
                              pop3s://HOST:PORT for implicit TLS on another port)
   --imap HOST[:PORT]         retrieve the test message over IMAP (993 implies TLS;
-                             imaps://HOST:PORT likewise)
+                             imaps://HOST:PORT likewise); without TARGET, --pop3 and
+                             --imap check only the mailbox login
   --mailbox-user USER        mailbox login (default --auth-user)
   --dns IP[:PORT]            resolver to ask (repeatable; default the system's)
   --timeout SECONDS          every network wait (default: connect 10 s, others 30 s)
