@@ -29,7 +29,10 @@ export const OPTIONS: readonly UsageRow[] = [
     '--tls MODE',
     'auto | starttls | implicit | none (auto: implicit on 465, STARTTLS whenever offered)',
   ],
-  ['--insecure', 'go on despite certificate problems (they stay findings); certificates only'],
+  [
+    '--insecure',
+    'go on despite certificate problems (they stay findings); certificates only, and needed only when credentials are at stake',
+  ],
   [
     '--plaintext-auth',
     'allow credentials over a connection without TLS (an error finding records it)',
@@ -42,7 +45,10 @@ export const OPTIONS: readonly UsageRow[] = [
     '--auth-pass-file FILE',
     'read the password from FILE (or set MAILMEDIC_PASSWORD; otherwise you are asked, masked)',
   ],
-  ['--from ADDR, --to ADDR', 'envelope; a message is sent only when --to is given'],
+  [
+    '--from ADDR, --to ADDR',
+    'envelope; a message is sent only when --to is given (default sender: the login if it is an address, else LOGIN@ the domain tested)',
+  ],
   ['--header "Name: value"', 'extra header for the test message (repeatable)'],
   ['--body TEXT|@FILE', 'body of the test message'],
   [
@@ -51,7 +57,7 @@ export const OPTIONS: readonly UsageRow[] = [
   ],
   [
     '--imap HOST[:PORT]',
-    'retrieve the test message over IMAP (993 implies TLS; imaps://HOST:PORT likewise)',
+    'retrieve the test message over IMAP (993 implies TLS; imaps://HOST:PORT likewise); without TARGET, --pop3 and --imap check only the mailbox login',
   ],
   ['--mailbox-user USER', 'mailbox login (default --auth-user)'],
   ['--dns IP[:PORT]', "resolver to ask (repeatable; default the system's)"],

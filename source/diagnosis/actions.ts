@@ -11,6 +11,7 @@ export type ActionKind =
   | 'retry-later'
   | 'trust-ca'
   | 'ehlo-fqdn'
+  | 'implicit-tls'
   | 'explain';
 
 export const retryPort = (port: number, label?: string): NextAction => ({
@@ -22,6 +23,13 @@ export const retryPort = (port: number, label?: string): NextAction => ({
 export const starttlsFirst = (label = 'Run STARTTLS first, then try again'): NextAction => ({
   kind: 'starttls-first',
   label,
+});
+
+/** Connect again to the same port with TLS from the first byte (a silent port may want it). */
+export const implicitTls = (port?: number, label?: string): NextAction => ({
+  kind: 'implicit-tls',
+  label: label ?? `Connect with implicit TLS${port !== undefined ? ` on port ${port}` : ''}`,
+  ...(port !== undefined ? { params: { port } } : {}),
 });
 
 export const nextMx = (label = 'Try the next MX host'): NextAction => ({

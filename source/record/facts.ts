@@ -49,6 +49,8 @@ export interface SessionFacts {
   'connect.probe': { host: string; port: number; reachable: boolean; code?: string; ms: number };
   /** The banner (greeting) and how long it took to arrive. */
   banner: { code: number; text: string; ms: number; host: string };
+  /** A plain connection that stayed silent this long: the port may expect TLS first. */
+  'banner.silent': { ms: number; port: number };
   /** EHLO capabilities before any TLS. */
   ehlo: CapabilitiesFact;
   /** True when EHLO was refused and HELO was used instead. */

@@ -53,6 +53,7 @@ const ACTION_KINDS = new Set([
   'retry-later',
   'trust-ca',
   'ehlo-fqdn',
+  'implicit-tls',
   'explain',
 ]);
 

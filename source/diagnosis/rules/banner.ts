@@ -2,7 +2,7 @@
 // server treats this client before a single command.
 import { factOf } from '../../record/facts.js';
 import type { Session } from '../../record/types.js';
-import { retryLater, retryPort } from '../actions.js';
+import { implicitTls, retryLater, retryPort } from '../actions.js';
 import { explainReply, replyEvidence } from '../reply-finding.js';
 import { replyKind } from '../reply-kinds.js';
 import type { Rule } from '../rule.js';
@@ -335,27 +335,32 @@ export const bannerRules: Rule[] = [
       const target = smtpTarget(session);
       const tlsPort = target.port !== undefined ? IMPLICIT_TLS_PORTS[target.port] : undefined;
       const implicit = session.tls?.mode === 'implicit';
+      // A plain connection that stayed silent may be talking to a port that expects TLS first.
+      const maybeTls = !implicit && (tlsPort !== undefined || factOf(session, 'banner.silent'));
       return [
         finding({
           id: 'banner.timeout',
           severity: 'error',
           step: 'banner',
-          title: `No greeting from ${target.label}`,
+          title: maybeTls
+            ? `No greeting from ${target.label}: the port may expect TLS first`
+            : `No greeting from ${target.label}`,
           explanation:
             tlsPort && !implicit
               ? `Port ${target.port} is the ${tlsPort} port, which speaks TLS from the first byte (RFC 8314): the server waits for the client's TLS handshake while the client waits for a greeting, and both wait until the deadline.`
-              : 'The connection opened but the server never said 220. A tarpit that waits longer than the deadline, an overloaded server, a proxy or load balancer that accepts connections without a working server behind it, or a service that expects TLS first.',
+              : `The connection opened but the server never said 220. ${maybeTls ? "One common reason is a service that expects TLS from the first byte (implicit TLS, like port 465): it waits for the client's TLS handshake while the client waits for its greeting. Otherwise: " : ''}a tarpit that waits longer than the deadline, an overloaded server, or a proxy or load balancer that accepts connections without a working server behind it.`,
           evidence: linesWhere(
             session,
             (e) => (e.step === 'banner' || e.step === 'connect') && e.dir !== 'client',
           ),
           next: [
-            tlsPort && !implicit
-              ? 'Run again with --tls implicit (mailmedic does this by itself on port 465 unless told otherwise).'
+            maybeTls
+              ? `Connect with TLS from the first byte: mailmedic --tls implicit on port ${target.port ?? 465}${tlsPort ? ' (mailmedic does this by itself on port 465 unless told otherwise)' : ''}; mail clients call it "SSL/TLS".`
               : 'Try again with a longer --timeout: some servers pause on purpose before greeting.',
             `Test by hand: \`openssl s_client -connect ${target.label}\` for implicit TLS, \`nc ${target.host} ${target.port ?? 25}\` for plain SMTP.`,
           ],
           actions: [
+            maybeTls ? implicitTls(target.port) : undefined,
             tlsPort && !implicit ? retryPort(587, 'Try port 587 (STARTTLS)') : retryLater(60),
           ],
         }),

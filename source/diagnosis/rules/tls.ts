@@ -15,6 +15,7 @@ import {
   stepOf,
   SUBMISSION_PORTS,
 } from '../rule.js';
+import { readableTlsError } from '../tls-reason.js';
 import { smtpReplies } from '../transcript.js';
 import { maskedExtensionLines } from './ehlo.js';
 
@@ -23,6 +24,14 @@ const DAY = 86_400_000;
 /** The step in which TLS was set up: 'connect' for implicit TLS, 'tls' for STARTTLS. */
 const tlsStep = (session: Session): 'connect' | 'tls' =>
   session.tls?.mode === 'implicit' ? 'connect' : 'tls';
+
+/**
+ * The step a certificate finding explains: the one that failed because of it (the tls step also
+ * for implicit TLS, whose handshake is recorded under connect), so no generic "the tls step
+ * failed" stands beside it.
+ */
+const certificateStep = (session: Session): 'connect' | 'tls' =>
+  stepFailed(session, 'tls') ? 'tls' : tlsStep(session);
 
 /** The notes that show the certificate and its verification. */
 const certificateLines = (session: Session): number[] =>
@@ -91,7 +100,7 @@ const certificateRule = (spec: CertificateRuleSpec): Rule => ({
       finding({
         id: spec.id,
         severity: certificateSeverity(session),
-        step: tlsStep(session),
+        step: certificateStep(session),
         title: spec.title(tls, session),
         explanation: `${spec.explanation(tls, session)} (Verification error ${tls.authorizationError}.)${opportunisticNote(session)}`,
         evidence: certificateLines(session),
@@ -206,10 +215,9 @@ export const tlsRules: Rule[] = [
     evaluate: (session) => {
       const hit = tlsError(session);
       if (!hit || (hit.error.code !== 'ETLS' && !/handshake/i.test(hit.error.message))) return [];
+      const reason = readableTlsError(hit.error.message);
       const plaintext =
-        /wrong version number|packet length too long|unknown protocol|http request/i.test(
-          hit.error.message,
-        );
+        /wrong version number|packet length too long|unknown protocol|http request/i.test(reason);
       const implicit = hit.step === 'connect';
       return [
         finding({
@@ -222,8 +230,8 @@ export const tlsRules: Rule[] = [
               : 'The TLS handshake failed',
           explanation:
             plaintext && implicit
-              ? `The server answered the TLS handshake with plain text ("${hit.error.message}"): this port expects a plain SMTP greeting and STARTTLS, not implicit TLS. Port 587 works that way; port 465 is the one for implicit TLS (RFC 8314).`
-              : `Client and server could not agree on TLS: ${hit.error.message}. Usual causes: no common protocol version (an old server with only TLS 1.0, or a new client that refuses it), no common cipher, a certificate the server cannot use, or something in between that breaks the handshake.`,
+              ? `The server answered the TLS handshake with plain text (OpenSSL: "${reason}"): this port expects a plain SMTP greeting and STARTTLS, not implicit TLS. Port 587 works that way; port 465 is the one for implicit TLS (RFC 8314).`
+              : `Client and server could not agree on TLS: ${reason}. Usual causes: no common protocol version (an old server with only TLS 1.0, or a new client that refuses it), no common cipher, a certificate the server cannot use, or something in between that breaks the handshake.`,
           evidence: linesWhere(session, (e) => e.step === hit.step && e.dir === 'note'),
           next:
             plaintext && implicit
@@ -329,7 +337,7 @@ export const tlsRules: Rule[] = [
         finding({
           id: 'tls.cert-invalid',
           severity: certificateSeverity(session),
-          step: tlsStep(session),
+          step: certificateStep(session),
           title: `The server's certificate failed verification (${tls.authorizationError ?? 'unknown reason'})`,
           explanation: `TLS works, but the certificate did not pass verification: ${tls.authorizationError ?? 'no reason given'}. Clients that verify refuse the connection; the encryption itself still protects against eavesdropping, not against someone pretending to be the server.${opportunisticNote(session)}`,
           evidence: certificateLines(session),

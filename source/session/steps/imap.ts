@@ -1,6 +1,7 @@
 // The imap step: log in, open INBOX read-only (EXAMINE, so nothing is marked seen), and when this
 // session sent a message, SEARCH for its Message-ID until it arrives, then FETCH its header.
 import { describeImapResponse } from '../../knowledge/index.js';
+import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
 import { createSaslClient } from '../../protocols/common/sasl.js';
@@ -209,9 +210,10 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
     }
   } catch (error) {
     if (!(error instanceof MailmedicError)) throw error;
-    recorder.note(STEP, `${error.code}: ${error.message}`);
-    recorder.fact('imap.error', { code: error.code, origin: error.origin, message: error.message });
-    return { status: 'error', summary: error.message };
+    const message = readableTlsError(error.message);
+    recorder.note(STEP, `${error.code}: ${message}`);
+    recorder.fact('imap.error', { code: error.code, origin: error.origin, message });
+    return { status: 'error', summary: message };
   } finally {
     await talk?.logout();
   }

@@ -2,6 +2,7 @@
 // Message-ID (polling: delivery takes a moment, and a POP3 session sees a snapshot of the
 // maildrop taken at login). The mailbox is only read: nothing is deleted.
 import { describePop3Response } from '../../knowledge/index.js';
+import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
 import { createSaslClient } from '../../protocols/common/sasl.js';
@@ -225,13 +226,14 @@ export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
       outcome = await attempt(ctx, server, messageId);
     } catch (error) {
       if (!(error instanceof MailmedicError)) throw error;
-      recorder.note(STEP, `${error.code}: ${error.message}`);
+      const message = readableTlsError(error.message);
+      recorder.note(STEP, `${error.code}: ${message}`);
       recorder.fact('pop3.error', {
         code: error.code,
         origin: error.origin,
-        message: error.message,
+        message,
       });
-      return { status: 'error', summary: error.message };
+      return { status: 'error', summary: message };
     }
     if (outcome.found === false && Date.now() < waitUntil) {
       recorder.note(STEP, `not delivered yet; looking again in 2 s (round ${round})`);

@@ -1,5 +1,6 @@
 // The SMTP steps in order: connect, banner, ehlo, tls, auth, send. Each records its own lines and
 // status; a failure ends the SMTP part and the steps after it are marked skipped with the reason.
+import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection, endpoint } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
 import {
@@ -29,6 +30,9 @@ export interface SmtpServer {
   /** Name for SNI and the certificate check (the MX name when we dial its address). */
   servername: string;
 }
+
+/** Silence after which a plain connection is suspected of waiting for a TLS handshake. */
+export const SILENT_GREETING_MS = 5000;
 
 export const SMTP_STEPS: readonly StepId[] = ['connect', 'banner', 'ehlo', 'tls', 'auth', 'send'];
 
@@ -109,14 +113,16 @@ export const runSmtpSteps = async (
         halt = `${step} cancelled`;
       } else if (error instanceof MailmedicError) {
         error.step ??= step;
-        recorder.note(step, `${error.code}: ${error.message}`);
+        // OpenSSL's internals (thread id, packed code, source file, "\n") are no explanation.
+        const message = readableTlsError(error.message);
+        recorder.note(step, `${error.code}: ${message}`);
         recorder.fact(`${step}.error`, {
           code: error.code,
           origin: error.origin,
-          message: error.message,
+          message,
           ...(error.command ? { command: error.command } : {}),
         });
-        outcome = { status: 'error', summary: error.message };
+        outcome = { status: 'error', summary: message };
         halt = 'failed';
       } else throw error;
     }
@@ -189,7 +195,24 @@ export const runSmtpSteps = async (
     await run('banner', async () => {
       await confirmStep(ctx.gate, 'banner', ['(wait for the greeting: 220)'], 'greeting');
       const started = Date.now();
-      const event = await c.greeting('banner');
+      // A port that expects TLS first stays silent until the deadline: say so early, while
+      // the wait goes on (the wizard shows the note at once; the finding offers implicit TLS).
+      const silentMs = Math.min(SILENT_GREETING_MS, Math.floor(config.deadlines.greeting / 2));
+      const silent = implicit
+        ? undefined
+        : setTimeout(() => {
+            recorder.fact('banner.silent', { ms: silentMs, port: server.port });
+            recorder.note(
+              'banner',
+              `no greeting after ${(silentMs / 1000).toFixed(silentMs % 1000 ? 1 : 0)} s: port ${server.port} may expect TLS from the first byte (implicit TLS, as on port 465); still waiting for a plain greeting (--tls implicit tries TLS)`,
+            );
+          }, silentMs);
+      let event: ReplyEvent;
+      try {
+        event = await c.greeting('banner');
+      } finally {
+        clearTimeout(silent);
+      }
       const ms = Date.now() - started;
       recorder.fact('banner', {
         code: event.reply.code,
@@ -543,8 +566,9 @@ export const defaultSender = (ctx: StepContext): string => {
   const domain =
     config.target.domain ??
     serverDomain ??
-    (config.ehlo.includes('.') && !isIp(config.ehlo) ? config.ehlo : undefined) ??
+    // A recipient's domain exists in DNS; this machine's name (the EHLO default) often does not.
     config.to[0]?.split('@')[1] ??
+    (config.ehlo.includes('.') && !isIp(config.ehlo) ? config.ehlo : undefined) ??
     'localhost';
   const local = login && /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(login) ? login : 'mailmedic';
   return `${local}@${domain}`;
