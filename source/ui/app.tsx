@@ -270,7 +270,7 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     isActive: screenKeys && onStartScreen,
   });
   useSettingsInput({
-    current: () => currentForm() as SettingsFormState,
+    current: currentForm,
     dispatch: formDispatch,
     check: fieldCheck,
     onSave: saveSettings,

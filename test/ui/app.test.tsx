@@ -16,7 +16,6 @@ const ESC = '\x1b';
 const TAB = '\t';
 const UP = '\x1b[A';
 const DOWN = '\x1b[B';
-const RIGHT = '\x1b[C';
 const LEFT = '\x1b[D';
 const BACKSPACE = '\x7f';
 const PAGE_UP = '\x1b[5~';

@@ -3,7 +3,6 @@
 import type { Dispatch } from 'react';
 import { useSettingsInput } from '../settings/use-settings-input.js';
 import { useActions } from '../../use-actions.js';
-import type { SettingsFormState } from '../settings/reducer.js';
 import type { StartAction, StartState, TargetCheck } from './reducer.js';
 import { GOALS } from './reducer.js';
 
@@ -31,7 +30,7 @@ export const useStartInput = ({
 }: Options): void => {
   const hasForm = () => current().form !== undefined;
   useSettingsInput({
-    current: () => current().form as SettingsFormState,
+    current: () => current().form,
     dispatch: (action) => dispatch({ type: 'form', action }),
     check,
     onSave: onSubmit,
