@@ -27,7 +27,7 @@ import {
 } from './screens/settings/reducer.js';
 import { useSettingsInput } from './screens/settings/use-settings-input.js';
 import { SettingsView } from './screens/settings/view.js';
-import type { Goal, TargetCheck } from './screens/start/reducer.js';
+import type { TargetCheck } from './screens/start/reducer.js';
 import {
   START_HELP,
   decideStart,
@@ -265,10 +265,12 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     dispatch: startDispatch,
     check: fieldCheck,
     onSubmit: submitStart,
+    scenarios,
+    onScenario: (lab) => controller.start({ lab }),
     isActive: screenKeys && onStartScreen,
   });
   useSettingsInput({
-    current: () => currentForm() as SettingsFormState,
+    current: currentForm,
     dispatch: formDispatch,
     check: fieldCheck,
     onSave: saveSettings,
@@ -284,7 +286,17 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     totalRows: model.rows.length,
     transcriptHeight: model.transcriptHeight,
     ...(model.anchor !== undefined ? { anchor: model.anchor } : {}),
-    hasActions: model.actions.length > 0,
+    actionCount: model.actions.length,
+    findingCount: (session?.findings ?? []).length,
+    onAction: (index) => {
+      const item = model.actions[index];
+      if (item) takeAction(item);
+    },
+    onFinding: (index) => {
+      const finding = session?.findings[index];
+      const id = finding && findingStep(session, finding);
+      if (finding && id) stepDispatch({ type: 'select', id, finding: finding.id });
+    },
     ...(model.missing ? { missing: model.missing.field } : {}),
     check: fieldCheck,
     onRun: (id) => controller.runStep(id),
@@ -386,20 +398,14 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               scenarios={scenarios}
               width={layout.mainColumns}
               height={layout.bodyRows}
-              active={screenKeys}
-              onChoose={(goal: Goal) => startDispatch({ type: 'choose', goal })}
-              onScenario={(lab) => controller.start({ lab })}
             />
           ) : findingsView ? (
             <FindingsView
               findings={allFindings}
-              focused={screenKeys && !settingsOpen}
+              choice={step.choice ?? 0}
               height={layout.bodyRows}
               width={layout.mainColumns}
               stepOf={(finding) => findingStep(session, finding)}
-              onChoose={(finding, id) => {
-                if (id) stepDispatch({ type: 'select', id, finding: finding.id });
-              }}
             />
           ) : (
             <StepView
@@ -407,8 +413,8 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               {...(step.edit ? { edit: step.edit } : {})}
               {...(editWarning ? { editWarning } : {})}
               {...(guide?.wait ? { wait: guide.wait } : {})}
-              actionsFocused={screenKeys && !settingsOpen && step.focus === 'actions'}
-              onAction={takeAction}
+              actionsFocused={step.focus === 'actions'}
+              choice={step.choice ?? 0}
               {...(problem ? { problem } : {})}
               {...(triedText ? { tried: triedText } : {})}
               width={layout.mainColumns}

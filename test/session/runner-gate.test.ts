@@ -8,14 +8,16 @@ import type { CommandGate, Proposal } from '../../source/session/gate.js';
 import { deadlinesFor } from '../../source/net/deadlines.js';
 import { startFakeServer } from '../helpers/fake-server.js';
 
-const smtp = () =>
+const smtp = (options: { starttls?: boolean } = {}) =>
   startFakeServer(async (peer) => {
     peer.send('220 fake.test ESMTP\r\n');
     for (;;) {
       const line = await peer.line(5000).catch(() => undefined);
       if (line === undefined) return;
       if (/^EHLO /i.test(line))
-        peer.send(`250-fake.test greets ${line.slice(5)}\r\n250 AUTH PLAIN\r\n`);
+        peer.send(
+          `250-fake.test greets ${line.slice(5)}\r\n${options.starttls ? '250-STARTTLS\r\n' : ''}250 AUTH PLAIN\r\n`,
+        );
       else if (/^AUTH/i.test(line)) peer.send('235 2.7.0 ok\r\n');
       else if (/^QUIT/i.test(line)) {
         peer.send('221 bye\r\n');
@@ -56,11 +58,17 @@ test('the gate sees each command first and may rewrite it', { timeout: 20_000 },
       gate,
     });
     assert.deepEqual(
-      seen.map((p) => [p.step, p.display[0]]),
+      seen.map((p) => [p.step, p.kind, p.display[0]]),
       [
-        ['ehlo', 'EHLO proposed.test'],
-        ['ehlo', 'QUIT'],
+        ['connect', 'step', `connect to 127.0.0.1:${server.port}`],
+        ['banner', 'step', '(wait for the greeting: 220)'],
+        ['ehlo', 'command', 'EHLO proposed.test'],
+        ['ehlo', 'command', 'QUIT'],
       ],
+    );
+    assert.deepEqual(
+      seen.map((p) => p.deadline),
+      ['connect', 'greeting', 'command', 'command'],
     );
     assert.ok(session.transcript.some((l) => l.dir === 'client' && l.text === 'EHLO edited.test'));
     assert.ok(
@@ -132,6 +140,78 @@ test(
         session.findings.filter((f) => f.severity === 'error'),
         [],
       );
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+test(
+  'skipping a step records it as skipped by the user and goes on with the next that can run',
+  { timeout: 20_000 },
+  async () => {
+    const server = await smtp({ starttls: true });
+    const gate: CommandGate = {
+      confirm: async (p) => (p.step === 'tls' ? { action: 'skip' } : { action: 'send' }),
+    };
+    try {
+      const run = config(server.port, ['connect', 'banner', 'ehlo', 'tls', 'auth']);
+      run.tls = 'starttls';
+      run.auth = { user: 'bob', mechanism: 'plain', password: 'pw' };
+      const session = await runSession(run, { version: 'test', gate });
+      assert.deepEqual(
+        session.steps.map((s) => [s.id, s.status]),
+        [
+          ['connect', 'ok'],
+          ['banner', 'ok'],
+          ['ehlo', 'ok'],
+          ['tls', 'skipped'],
+          ['auth', 'ok'],
+        ],
+      );
+      assert.equal(session.steps[3]!.summary, 'skipped by the user');
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+test(
+  'a pipelined group is decided whole before anything is written',
+  { timeout: 20_000 },
+  async () => {
+    // A skip at RCPT must not leave the engine waiting for a reply to a MAIL that never went out.
+    const server = await startFakeServer(async (peer) => {
+      peer.send('220 fake.test ESMTP\r\n');
+      for (;;) {
+        const line = await peer.line(5000).catch(() => undefined);
+        if (line === undefined) return;
+        if (/^EHLO /i.test(line)) peer.send('250-fake.test\r\n250 PIPELINING\r\n');
+        else if (/^QUIT/i.test(line)) {
+          peer.send('221 bye\r\n');
+          return peer.close();
+        } else peer.send('250 ok\r\n');
+      }
+    });
+    const gate: CommandGate = {
+      confirm: async (p) =>
+        p.display[0]?.startsWith('RCPT') ? { action: 'skip' } : { action: 'send' },
+    };
+    try {
+      const run = config(server.port, ['connect', 'banner', 'ehlo', 'send']);
+      run.to = ['a@example.test'];
+      const session = await runSession(run, { version: 'test', gate });
+      assert.deepEqual(
+        session.steps.map((s) => [s.id, s.status]),
+        [
+          ['connect', 'ok'],
+          ['banner', 'ok'],
+          ['ehlo', 'ok'],
+          ['send', 'skipped'],
+        ],
+      );
+      assert.ok(!session.transcript.some((l) => l.dir === 'client' && l.text.startsWith('MAIL')));
+      assert.ok(session.transcript.some((l) => l.dir === 'server' && l.text === '221 bye'));
     } finally {
       await server.close();
     }

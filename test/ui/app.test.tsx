@@ -16,7 +16,6 @@ const ESC = '\x1b';
 const TAB = '\t';
 const UP = '\x1b[A';
 const DOWN = '\x1b[B';
-const RIGHT = '\x1b[C';
 const LEFT = '\x1b[D';
 const BACKSPACE = '\x7f';
 const PAGE_UP = '\x1b[5~';
@@ -39,15 +38,20 @@ const startTyping = async (h: Harness) => {
   await h.waitFor(/esc stop typing/);
 };
 
-test('opens on the start screen: rail of all steps, target field, practice lab offered', async () => {
+test('opens on the start screen: rail of all steps, what the user is trying to fix', async () => {
   const h = await app({ controller: spyController() });
   const frame = await h.waitFor(/What should mailmedic diagnose\?/);
   for (const id of STEP_IDS) assert.match(frame, new RegExp(`○ ${id}\\b`));
   assert.match(frame, /mailmedic\s+v1\.2\.3/);
-  assert.match(frame, /› Target {2}press enter to type/);
-  assert.match(frame, /Practice lab \(no mail server needed\)/);
-  assert.match(frame, /scenario healthy {2}1\/3/);
-  assert.match(frame, /enter type target {2}tab lab {2}\? help {2}q quit/);
+  assert.match(frame, /❯ Mail for my domain does not arrive {2}\(DNS, MX, port 25\)/);
+  for (const goal of [
+    'My mail client or device cannot send  (submission with AUTH)',
+    'I cannot read my mail  (POP3 or IMAP)',
+    'Type the commands myself',
+    'Practice lab  (no mail server needed)',
+  ])
+    assert.ok(frame.includes(goal), goal);
+  assert.match(frame, /↑\/↓ choose {2}enter go {2}\? help {2}q quit/);
   h.unmount();
 });
 
@@ -89,15 +93,24 @@ test('too small a terminal still quits on q', async () => {
   assert.deepEqual(await h.exitWithin(2000), { value: { reason: 'quit' } });
 });
 
-test('while typing a target, q is a letter, the editing keys work, Ctrl-C still quits', async () => {
+/** Chooses a goal from the list (↓ n times, enter) and waits for its questions. */
+const chooseGoal = async (h: Harness, downs: number, title: RegExp) => {
+  await h.waitFor(/What should mailmedic diagnose/);
+  await h.press(DOWN.repeat(downs));
+  await h.press(ENTER);
+  await h.waitFor(title);
+};
+
+test('while typing an answer, q is a letter, the editing keys work, Ctrl-C still quits', async () => {
   const h = await app({ controller: spyController() });
+  await chooseGoal(h, 0, /Mail for my domain does not arrive · DNS, MX, port 25/);
   await startTyping(h);
   await h.press('qmail.exmple');
-  await h.waitFor(/Target {2}qmail\.exmple/);
+  await h.waitFor(/Domain\s+qmail\.exmple/);
   await h.press(LEFT.repeat(4) + 'a');
-  await h.waitFor(/Target {2}qmail\.example/);
+  await h.waitFor(/Domain\s+qmail\.example/);
   await h.press(BACKSPACE);
-  await h.waitFor(/Target {2}qmail\.exmple/);
+  await h.waitFor(/Domain\s+qmail\.exmple/);
   assert.equal(await h.exitWithin(50), 'running');
   assert.match(h.frame(), /Ctrl-C quit/);
   assert.doesNotMatch(h.frame(), /q quit/);
@@ -108,40 +121,70 @@ test('while typing a target, q is a letter, the editing keys work, Ctrl-C still 
 test('a pasted newline is refused with the reason, and nothing starts', async () => {
   const controller = spyController();
   const h = await app({ controller });
+  await chooseGoal(h, 0, /Domain/);
   await startTyping(h);
   await h.press('mx.example.org');
-  await h.waitFor(/Target {2}mx\.example\.org/);
+  await h.waitFor(/Domain\s+mx\.example\.org/);
   await h.press('\nRCPT TO:<victim@example.net>');
   const frame = await h.waitFor(/must not contain a line feed \(LF\)/);
-  assert.match(
-    frame,
-    /✗ Not inserted: the target must not contain a line feed \(LF\)\. Type it on one line\./,
-  );
-  assert.match(frame, /Target {2}mx\.example\.org/);
+  assert.match(frame, /Domain must not contain a line feed \(LF\)\. Type it on one line\./);
+  assert.match(frame, /Domain\s+mx\.example\.org/);
   assert.doesNotMatch(frame, /RCPT/);
   assert.deepEqual(controller.starts, []);
-  await h.press(ENTER);
+  await h.press(ENTER + DOWN + ENTER);
   assert.deepEqual(controller.starts, [{ input: 'mx.example.org' }]);
   h.unmount();
 });
 
-test('a pasted carriage return is refused as well', async () => {
+test('a pasted carriage return is refused as well; esc goes back to the goals', async () => {
   const controller = spyController();
   const h = await app({ controller });
+  await chooseGoal(h, 0, /Domain/);
   await startTyping(h);
   await h.press('example.com\r\nQUIT');
   await h.waitFor(/must not contain a carriage return \(CR\)/);
   assert.deepEqual(controller.starts, []);
+  await h.press(ESC);
+  await h.press(ESC);
+  await h.waitFor(/What should mailmedic diagnose/);
   h.unmount();
 });
 
-test('enter on an empty target says what to type', async () => {
+test('start on an empty answer says what to type, on the row to type it', async () => {
   const controller = spyController();
   const h = await app({ controller });
-  await startTyping(h);
-  await h.press(ENTER);
-  await h.waitFor(/Type a domain, an address, a host, or host:port first/);
+  await chooseGoal(h, 0, /Domain/);
+  await h.press(DOWN + ENTER);
+  await h.waitFor(/Type the domain whose mail does not arrive/);
+  assert.match(h.frame(), /› Domain/);
   assert.deepEqual(controller.starts, []);
+  h.unmount();
+});
+
+test('my client cannot send: server, user, masked password, recipient; 587 by default', async () => {
+  const controller = spyController();
+  const h = await app({ controller });
+  await chooseGoal(h, 1, /My mail client or device cannot send/);
+  for (const answer of [
+    'mail.example.test',
+    'bob@example.test',
+    'hunter2-secret',
+    'bob@example.test',
+  ]) {
+    await h.press(ENTER);
+    await h.press(answer);
+    await h.press(ENTER + DOWN);
+  }
+  const frame = await h.waitFor(/Password\s+•{14}/);
+  assert.doesNotMatch(frame, /hunter2/);
+  await h.press(ENTER);
+  assert.deepEqual(controller.starts, [
+    {
+      input: 'mail.example.test:587',
+      settings: { authUser: 'bob@example.test', to: ['bob@example.test'], port: 587 },
+      password: 'hunter2-secret',
+    },
+  ]);
   h.unmount();
 });
 
@@ -157,16 +200,31 @@ test('a target from the command line starts at once; an unsafe one is refused on
   h2.unmount();
 });
 
-test('the lab: tab to it, pick a scenario, enter starts it', async () => {
+test('the lab: its scenarios when there are some, else that it arrives with the lab', async () => {
   const controller = spyController();
   const h = await app({ controller });
-  await h.press(TAB);
-  await h.waitFor(/› Practice lab/);
-  assert.match(h.frame(), /scenario ‹ healthy ›/);
-  await h.press(RIGHT);
-  await h.waitFor(/scenario ‹ relay-denied › {2}2\/3/);
-  await h.press(ENTER);
+  await chooseGoal(h, 4, /❯ healthy/);
+  await h.press(DOWN + ENTER);
   assert.deepEqual(controller.starts, [{ lab: 'relay-denied' }]);
+  h.unmount();
+  const none = await app({ controller: spyController({ scenarios: [] }) });
+  await chooseGoal(none, 4, /arrives with the lab/);
+  await none.press(ESC);
+  await none.waitFor(/What should mailmedic diagnose/);
+  none.unmount();
+});
+
+test('type the commands myself: host:port, then the console’s place', async () => {
+  const h = await app({ controller: spyController() });
+  await chooseGoal(h, 3, /Host:port/);
+  await h.press(ENTER);
+  await h.press('mail.example.test:25');
+  await h.press(ENTER + DOWN + ENTER);
+  const frame = await h.waitFor(/Manual console/);
+  assert.match(frame, /connect to mail\.example\.test port 25/);
+  assert.match(frame, /arrives with the next issue/);
+  await h.press(ESC);
+  await h.waitFor(/Host:port/);
   h.unmount();
 });
 
@@ -174,7 +232,7 @@ test('a problem the controller reports shows on the start screen', async () => {
   const controller = spyController();
   const h = await app({ controller });
   controller.setProblem('no MX and no address for nowhere.invalid');
-  await h.waitFor(/✗ no MX and no address for nowhere\.invalid/);
+  await h.waitFor(/no MX and no address for nowhere\.invalid/);
   h.unmount();
 });
 
@@ -251,9 +309,14 @@ test('? shows the keys that work here, in this screen’s words; esc closes it',
   await h.waitFor(/› ✗ tls/);
   await h.press('?');
   const frame = await h.waitFor(/Keys/);
-  assert.match(frame, /enter\s+Run this step/);
+  assert.match(frame, /enter\s+Send the proposed command, run the step, or run it again/);
+  assert.match(frame, /e\s+Edit the proposed command/);
+  assert.match(frame, /s\s+Skip this step/);
+  assert.match(frame, /a\s+Run the remaining steps, stop at the first error/);
+  assert.match(frame, /o\s+Change the settings/);
+  assert.match(frame, /m\s+Open the manual console/);
   assert.match(frame, /n\/→\s+Next step/);
-  assert.match(frame, /↑\/↓\s+Move between steps, or scroll the transcript/);
+  assert.match(frame, /↑\/↓\s+Move between steps, scroll, or choose an action/);
   assert.match(frame, /PgUp\/PgDn\s+Scroll the transcript a page/);
   assert.match(frame, /Ctrl-C\s+Quit at once/);
   assert.match(frame, /esc close help/);
@@ -264,19 +327,34 @@ test('? shows the keys that work here, in this screen’s words; esc closes it',
 });
 
 test('on the smallest terminal every help row still fits, without the title', async () => {
-  const h = await app({ controller: spyController() }, { columns: 60, rows: 15 });
+  const h = await app(
+    { controller: createStaticController(sessionFixture()) },
+    { columns: 60, rows: 15 },
+  );
   await h.waitFor(/q quit/);
   await h.press('?');
   const frame = await h.waitFor(/Ctrl-C/);
   assert.doesNotMatch(frame, /Keys/);
-  for (const text of [
-    'Type the target, start',
-    'Choose the lab scenario',
-    'Stop typing',
-    'Quit mailmedic',
-  ]) {
+  for (const key of [
+    'enter',
+    'e ',
+    's ',
+    'a ',
+    'o ',
+    'm ',
+    'esc',
+    'n/→',
+    'p/←',
+    '↑/↓',
+    'PgUp/PgDn',
+    'tab',
+    '? ',
+    'q ',
+    'Ctrl-C',
+  ])
+    assert.ok(frame.includes(key), `${key} missing:\n${frame}`);
+  for (const text of ['Skip this', 'Quit mail'])
     assert.ok(frame.includes(text), `${text} missing:\n${frame}`);
-  }
   h.unmount();
 });
 

@@ -26,18 +26,32 @@ export const HelpPanel = ({ items, height }: Props) => {
   const keyWidth = Math.max(0, ...rows.map((row) => row.keys.length)) + 2;
   // The title only when every row fits with it: the rows matter more.
   const titled = height >= rows.length + 2;
+  // When even the rows do not fit, they go side by side, so every key stays on screen.
+  const perColumn = Math.max(1, titled ? rows.length : height);
+  const columns: Array<typeof rows> = [];
+  for (let i = 0; i < rows.length; i += perColumn) columns.push(rows.slice(i, i + perColumn));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {titled ? <Text bold>Keys</Text> : null}
       {titled ? <Text> </Text> : null}
-      {rows.map((row) => (
-        <Text key={row.keys} wrap="truncate-end">
-          <Text bold color={tone('accent')}>
-            {row.keys.padEnd(keyWidth)}
-          </Text>
-          {row.description}
-        </Text>
-      ))}
+      <Box gap={2}>
+        {columns.map((column, c) => (
+          <Box key={c} flexDirection="column" flexGrow={1} flexBasis={0}>
+            {column.map((row) => (
+              <Text key={row.keys} wrap="truncate-end">
+                <Text bold color={tone('accent')}>
+                  {row.keys.padEnd(
+                    columns.length > 1
+                      ? Math.max(...column.map((r) => r.keys.length)) + 1
+                      : keyWidth,
+                  )}
+                </Text>
+                {row.description}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 };

@@ -1,7 +1,7 @@
 // The findings overview: every finding of the session, the most serious first, each with its
 // step. Enter shows it on its step, scrolled so that it is in view.
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { ChoiceList } from '../../components/choice-list.js';
 import type { Finding, Session, StepId } from '../../../record/types.js';
 import { STEP_INFO } from '../../step-info.js';
 import { useTone } from '../../theme.js';
@@ -12,14 +12,14 @@ const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 interface Props {
   findings: readonly Finding[];
   session?: Session;
-  focused: boolean;
+  /** The highlighted finding. */
+  choice: number;
   height: number;
   width: number;
-  onChoose: (finding: Finding, step: StepId | undefined) => void;
   stepOf: (finding: Finding) => StepId | undefined;
 }
 
-export const FindingsView = ({ findings, focused, height, width, onChoose, stepOf }: Props) => {
+export const FindingsView = ({ findings, choice, height, width, stepOf }: Props) => {
   const tone = useTone();
   const counts = (['error', 'warning', 'info'] as const)
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
@@ -34,7 +34,6 @@ export const FindingsView = ({ findings, focused, height, width, onChoose, stepO
         `${MARK[finding.severity]} ${where}: ${finding.title}`,
         Math.max(10, width - 4),
       ),
-      value: i,
     };
   });
   return (
@@ -54,15 +53,7 @@ export const FindingsView = ({ findings, focused, height, width, onChoose, stepO
       {items.length === 0 ? (
         <Text dimColor>No findings yet: run the steps first.</Text>
       ) : (
-        <SelectInput
-          items={items}
-          isFocused={focused}
-          limit={Math.max(1, height - 3)}
-          onSelect={(item) => {
-            const finding = findings[item.value];
-            if (finding) onChoose(finding, stepOf(finding));
-          }}
-        />
+        <ChoiceList items={items} index={choice} limit={Math.max(1, height - 3)} />
       )}
     </Box>
   );

@@ -6,7 +6,8 @@ import type { SettingsFormAction, SettingsFormState } from './reducer.js';
 import { focusedField, saveRow } from './reducer.js';
 
 interface Options {
-  current: () => SettingsFormState;
+  /** The form now; undefined while no form is on screen. */
+  current: () => SettingsFormState | undefined;
   dispatch: Dispatch<SettingsFormAction>;
   /** Refuses CR, LF and NUL (the CLI supplies it). */
   check: (text: string) => string | undefined;
@@ -30,9 +31,10 @@ export const useSettingsInput = ({
       focus: () => dispatch({ type: 'move', by: 1 }),
       next: () => dispatch({ type: 'cycle', by: 1 }),
       previous: () => dispatch({ type: 'cycle', by: -1 }),
-      cancel: () => (current().editing ? dispatch({ type: 'stopEditing' }) : onClose()),
+      cancel: () => (current()?.editing ? dispatch({ type: 'stopEditing' }) : onClose()),
       run: () => {
         const state = current();
+        if (!state) return;
         if (state.focus === saveRow(state)) onSave();
         else if (focusedField(state)?.choices) dispatch({ type: 'cycle', by: 1 });
         else dispatch({ type: 'edit' });
@@ -40,7 +42,7 @@ export const useSettingsInput = ({
     },
     {
       isActive,
-      textEntry: () => current().editing,
+      textEntry: () => current()?.editing === true,
       onFieldEdit: (edit) =>
         edit.kind === 'submit'
           ? dispatch({ type: 'stopEditing' })

@@ -33,6 +33,8 @@ export const GOALS: readonly GoalSpec[] = [
 export type TargetCheck = (value: string) => string | undefined;
 
 export interface StartState {
+  /** The highlighted row of the list on screen (the goals, or the lab's scenarios). */
+  choice: number;
   /** Undefined while choosing. */
   goal?: Goal;
   form?: SettingsFormState;
@@ -42,6 +44,8 @@ export interface StartState {
 export type StartAction =
   | { type: 'choose'; goal: Goal }
   | { type: 'back' }
+  /** ↑/↓ in the list on screen, of `count` rows. */
+  | { type: 'highlight'; by: 1 | -1; count: number }
   | { type: 'form'; action: SettingsFormAction }
   | { type: 'refuse'; message: string; field?: FieldId };
 
@@ -68,7 +72,7 @@ const QUESTIONS: Record<Goal, ReadonlyArray<{ id: FieldId; label?: string; hint?
   lab: [],
 };
 
-export const initialStartState = (): StartState => ({});
+export const initialStartState = (): StartState => ({ choice: 0 });
 
 export const formForGoal = (goal: Goal): SettingsFormState | undefined => {
   const only = QUESTIONS[goal];
@@ -82,13 +86,25 @@ export const startReducer = (state: StartState, action: StartAction): StartState
   switch (action.type) {
     case 'choose': {
       const form = formForGoal(action.goal);
-      return { goal: action.goal, ...(form ? { form } : {}) };
+      return { choice: 0, goal: action.goal, ...(form ? { form } : {}) };
     }
     case 'back':
-      return {};
+      // Back on the list, on the goal the user came from.
+      return {
+        choice: Math.max(
+          0,
+          GOALS.findIndex((g) => g.goal === state.goal),
+        ),
+      };
+    case 'highlight': {
+      if (action.count === 0) return state;
+      const choice = Math.min(action.count - 1, Math.max(0, state.choice + action.by));
+      return choice === state.choice ? state : { ...state, choice };
+    }
     case 'form':
       if (!state.form) return state;
       return {
+        choice: state.choice,
         goal: state.goal!,
         form: settingsFormReducer(state.form, action.action),
       };

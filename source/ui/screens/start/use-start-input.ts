@@ -3,8 +3,8 @@
 import type { Dispatch } from 'react';
 import { useSettingsInput } from '../settings/use-settings-input.js';
 import { useActions } from '../../use-actions.js';
-import type { SettingsFormState } from '../settings/reducer.js';
 import type { StartAction, StartState, TargetCheck } from './reducer.js';
+import { GOALS } from './reducer.js';
 
 interface Options {
   /** The state now, not as of the last render: keys can arrive faster than renders. */
@@ -13,22 +13,48 @@ interface Options {
   check: TargetCheck;
   /** Enter on the last row of the questions: ask to start. */
   onSubmit: () => void;
+  /** The lab's scenarios, for its list. */
+  scenarios: readonly string[];
+  onScenario: (scenario: string) => void;
   isActive: boolean;
 }
 
-export const useStartInput = ({ current, dispatch, check, onSubmit, isActive }: Options): void => {
+export const useStartInput = ({
+  current,
+  dispatch,
+  check,
+  onSubmit,
+  scenarios,
+  onScenario,
+  isActive,
+}: Options): void => {
   const hasForm = () => current().form !== undefined;
   useSettingsInput({
-    current: () => current().form as SettingsFormState,
+    current: () => current().form,
     dispatch: (action) => dispatch({ type: 'form', action }),
     check,
     onSave: onSubmit,
     onClose: () => dispatch({ type: 'back' }),
     isActive: isActive && hasForm(),
   });
-  // The lab's page has no form: esc goes back from there too.
+  // The list of goals, and the lab's page (no form: its scenarios, or a word on the lab).
+  const count = () => (current().goal === 'lab' ? scenarios.length : GOALS.length);
   useActions(
-    { cancel: () => dispatch({ type: 'back' }) },
-    { isActive: isActive && !hasForm() && current().goal !== undefined },
+    {
+      up: () => dispatch({ type: 'highlight', by: -1, count: count() }),
+      down: () => dispatch({ type: 'highlight', by: 1, count: count() }),
+      run: () => {
+        const state = current();
+        if (state.goal === 'lab') {
+          const scenario = scenarios[state.choice];
+          if (scenario !== undefined) onScenario(scenario);
+          return;
+        }
+        const goal = GOALS[state.choice];
+        if (goal) dispatch({ type: 'choose', goal: goal.goal });
+      },
+      cancel: () => (current().goal !== undefined ? dispatch({ type: 'back' }) : undefined),
+    },
+    { isActive: isActive && !hasForm() },
   );
 };

@@ -1,10 +1,10 @@
 // The start screen: what the user is trying to fix, as a list of choices; then only the questions
 // that goal needs. Every refusal says exactly what is wrong and puts the cursor where to fix it.
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { ChoiceList } from '../../components/choice-list.js';
 import { useTone } from '../../theme.js';
 import { SettingsView } from '../settings/view.js';
-import type { Goal, StartState } from './reducer.js';
+import type { StartState } from './reducer.js';
 import { GOALS } from './reducer.js';
 
 interface Props {
@@ -14,22 +14,9 @@ interface Props {
   scenarios: readonly string[];
   width: number;
   height: number;
-  /** Keys go to the list of goals (or of lab scenarios) only while it is on screen and active. */
-  active: boolean;
-  onChoose: (goal: Goal) => void;
-  onScenario: (scenario: string) => void;
 }
 
-export const StartView = ({
-  state,
-  problem,
-  scenarios,
-  width,
-  height,
-  active,
-  onChoose,
-  onScenario,
-}: Props) => {
+export const StartView = ({ state, problem, scenarios, width, height }: Props) => {
   const tone = useTone();
   const error = state.error ?? problem;
   const chosen = GOALS.find((g) => g.goal === state.goal);
@@ -63,10 +50,9 @@ export const StartView = ({
             scenario (relay denied, greylisting, an expired certificate…). Esc: back.
           </Text>
         ) : (
-          <SelectInput
-            items={scenarios.map((scenario) => ({ label: scenario, value: scenario }))}
-            isFocused={active}
-            onSelect={(item) => onScenario(item.value)}
+          <ChoiceList
+            items={scenarios.map((scenario) => ({ key: scenario, label: scenario }))}
+            index={state.choice}
           />
         )}
         {error ? (
@@ -81,14 +67,9 @@ export const StartView = ({
     <Box flexDirection="column">
       <Text bold>What should mailmedic diagnose? What are you trying to fix?</Text>
       <Text> </Text>
-      <SelectInput
-        items={GOALS.map((g) => ({
-          key: g.goal,
-          label: `${g.label}  (${g.detail})`,
-          value: g.goal,
-        }))}
-        isFocused={active}
-        onSelect={(item) => onChoose(item.value)}
+      <ChoiceList
+        items={GOALS.map((g) => ({ key: g.goal, label: `${g.label}  (${g.detail})` }))}
+        index={state.choice}
       />
       {error ? (
         <>

@@ -36,6 +36,8 @@ export interface StepScreenState {
   /** The finding to bring into view on the pinned step (chosen in the overview). */
   finding?: string;
   edit?: CommandEdit;
+  /** The highlighted row of the list on screen (an action, or a finding in the overview). */
+  choice?: number;
 }
 
 export type StepScreenAction =
@@ -56,7 +58,9 @@ export type StepScreenAction =
       edit: Exclude<FieldEdit, { kind: 'submit' }>;
       check: (text: string) => string | undefined;
     }
-  | { type: 'stopEdit' };
+  | { type: 'stopEdit' }
+  /** ↑/↓ in the list on screen, of `count` rows. */
+  | { type: 'highlight'; by: 1 | -1; count: number };
 
 export const FOLLOW: Scroll = { top: 0, follow: true };
 
@@ -78,9 +82,10 @@ export const visibleTop = (
     ? Math.min(anchor ?? Number.POSITIVE_INFINITY, maxTop(total, height))
     : Math.min(scroll.top, maxTop(total, height));
 
+/** What belongs to the entry on screen: the finding in view and the list's highlight. */
 const withoutFinding = (state: StepScreenState): StepScreenState => {
-  if (state.finding === undefined) return state;
-  const { finding: _finding, ...rest } = state;
+  if (state.finding === undefined && state.choice === undefined) return state;
+  const { finding: _finding, choice: _choice, ...rest } = state;
   return rest;
 };
 
@@ -175,6 +180,11 @@ export const stepScreenReducer = (
       };
     case 'edit':
       return state.edit ? { ...state, edit: editReducer(state.edit, action) } : state;
+    case 'highlight': {
+      if (action.count === 0) return state;
+      const choice = Math.min(action.count - 1, Math.max(0, (state.choice ?? 0) + action.by));
+      return choice === (state.choice ?? 0) ? state : { ...state, choice };
+    }
     case 'stopEdit': {
       if (!state.edit) return state;
       const { edit: _edit, ...rest } = state;

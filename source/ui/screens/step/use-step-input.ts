@@ -22,6 +22,10 @@ export interface StepInputHandlers {
   onCancelWait: () => void;
   onSettings: (field?: MissingField) => void;
   onConsole: () => void;
+  /** Enter on the highlighted action of the step on screen. */
+  onAction: (index: number) => void;
+  /** Enter on the highlighted finding of the overview. */
+  onFinding: (index: number) => void;
 }
 
 interface Options extends StepInputHandlers {
@@ -35,8 +39,9 @@ interface Options extends StepInputHandlers {
   totalRows: number;
   transcriptHeight: number;
   anchor?: number;
-  /** The step on screen offers actions (tab visits them). */
-  hasActions: boolean;
+  /** The actions the step on screen offers (tab visits them), and the overview's findings. */
+  actionCount: number;
+  findingCount: number;
   /** What the step on screen lacks to run, if anything. */
   missing?: MissingField;
   check: (text: string) => string | undefined;
@@ -54,11 +59,19 @@ export const useStepInput = (options: Options): void => {
   const scroll = (by: number) => dispatch({ type: 'scroll', by, ...geometry });
   const line = (by: 1 | -1) => dispatch({ type: 'line', by, from: viewed, ...geometry });
   const page = Math.max(1, transcriptHeight - 1);
-  /** A list (findings overview, actions) has the arrows and enter; ink-select-input reads them. */
-  const listHasKeys = () => {
+  /** Which list has the arrows and enter: the overview's findings, or the step's actions. */
+  const list = (): 'findings' | 'actions' | undefined => {
     const state = current();
-    return (state.pinned ?? viewed) === 'findings' || state.focus === 'actions';
+    if ((state.pinned ?? viewed) === 'findings') return 'findings';
+    return state.focus === 'actions' && options.actionCount > 0 ? 'actions' : undefined;
   };
+  const listHasKeys = () => list() !== undefined;
+  const highlight = (by: 1 | -1) =>
+    dispatch({
+      type: 'highlight',
+      by,
+      count: list() === 'findings' ? options.findingCount : options.actionCount,
+    });
   const pendingHere = () => guide()?.pending;
   /** Sends the edited line for the proposal it was opened on (a stale edit is dropped). */
   const submitEdit = () => {
@@ -72,16 +85,18 @@ export const useStepInput = (options: Options): void => {
     {
       next: () => move(1),
       previous: () => move(-1),
-      up: () => (listHasKeys() ? undefined : line(-1)),
-      down: () => (listHasKeys() ? undefined : line(1)),
+      up: () => (listHasKeys() ? highlight(-1) : line(-1)),
+      down: () => (listHasKeys() ? highlight(1) : line(1)),
       pageUp: () => scroll(-page),
       pageDown: () => scroll(page),
-      focus: () => dispatch({ type: 'toggleFocus', actions: options.hasActions }),
+      focus: () => dispatch({ type: 'toggleFocus', actions: options.actionCount > 0 }),
       run: () => {
         const state = current();
         const pending = pendingHere();
         if (state.edit) return submitEdit();
-        if (listHasKeys()) return;
+        const which = list();
+        if (which === 'findings') return options.onFinding(state.choice ?? 0);
+        if (which === 'actions') return options.onAction(state.choice ?? 0);
         if (pending) {
           options.onAnswer(pending.id, { action: 'send' });
           return;

@@ -1,8 +1,8 @@
 // One step: its name and what it does, the conversation on the wire, the command the guided run
 // proposes (or the wait in progress), what to try next, and how it ended.
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import { useEffect, useState } from 'react';
+import { ChoiceList, clampChoice } from '../../components/choice-list.js';
 import { TextField } from '../../components/text-field.js';
 import { TranscriptView } from '../../components/transcript-view.js';
 import type { WaitInfo } from '../../controller.js';
@@ -129,31 +129,22 @@ const Proposal = ({
 const Actions = ({
   items,
   focused,
-  onTake,
+  choice,
 }: {
   items: ActionItem[];
   focused: boolean;
-  onTake: (item: ActionItem) => void;
+  choice: number;
 }) => {
   const tone = useTone();
-  const [highlighted, setHighlighted] = useState(items[0]?.key);
-  const current = items.find((item) => item.key === highlighted) ?? items[0];
+  const current = items[clampChoice(choice, items.length)];
   return (
     <Box flexDirection="column">
       <Text bold color={focused ? tone('accent') : undefined} dimColor={!focused}>
         What to try next{focused ? '' : ' (tab to choose)'}
       </Text>
-      <SelectInput
-        items={items.map((item) => ({ key: item.key, label: item.label, value: item.key }))}
-        isFocused={focused}
-        onHighlight={(item) => setHighlighted(item.value)}
-        onSelect={(item) => {
-          const chosen = items.find((candidate) => candidate.key === item.value);
-          if (chosen) onTake(chosen);
-        }}
-      />
+      <ChoiceList items={items} index={focused ? choice : -1} />
       <Text wrap="truncate-end" dimColor>
-        {current ? (ACTION_MEANING[current.action.kind] ?? '') : ''}
+        {focused && current ? (ACTION_MEANING[current.action.kind] ?? '') : ''}
       </Text>
     </Box>
   );
@@ -166,7 +157,8 @@ interface Props {
   editWarning?: string;
   wait?: WaitInfo;
   actionsFocused: boolean;
-  onAction: (item: ActionItem) => void;
+  /** The highlighted action. */
+  choice: number;
   /** Why the last run could not start (a missing password, say). */
   problem?: string;
   /** Earlier attempts of this step, oldest first, as "run 1: error · STARTTLS: …". */
@@ -180,7 +172,7 @@ export const StepView = ({
   editWarning,
   wait,
   actionsFocused,
-  onAction,
+  choice,
   problem,
   tried,
   width,
@@ -243,12 +235,7 @@ export const StepView = ({
         </Text>
       ) : null}
       {model.actions.length > 0 ? (
-        <Actions
-          key={model.actions.map((item) => item.key).join(',')}
-          items={model.actions}
-          focused={actionsFocused}
-          onTake={onAction}
-        />
+        <Actions items={model.actions} focused={actionsFocused} choice={choice} />
       ) : null}
       <Box>
         <Box flexGrow={1} flexShrink={1}>

@@ -39,7 +39,7 @@ test('the five goals, in the order of the issue, each with what it checks', () =
   );
   assert.match(GOALS[0]!.label, /mail for my domain does not arrive/i);
   assert.equal(GOALS[0]!.detail, 'DNS, MX, port 25');
-  assert.deepEqual(initialStartState(), {});
+  assert.deepEqual(initialStartState(), { choice: 0 });
   assert.deepEqual(startFooter(initialStartState()), [
     { actions: ['up', 'down'], label: 'choose' },
     { actions: ['run'], label: 'go' },
@@ -48,20 +48,24 @@ test('the five goals, in the order of the issue, each with what it checks', () =
 
 test('each goal asks only what it needs', () => {
   const rows = (goal: (typeof GOALS)[number]['goal']) =>
-    startReducer({}, { type: 'choose', goal }).form?.fields.map((f) => f.label);
+    startReducer(initialStartState(), { type: 'choose', goal }).form?.fields.map((f) => f.label);
   assert.deepEqual(rows('domain'), ['Domain']);
   assert.deepEqual(rows('send'), ['Server', 'User', 'Password', 'Send a test to']);
   assert.deepEqual(rows('read'), ['Protocol', 'Server', 'User', 'Password']);
   assert.deepEqual(rows('console'), ['Host:port']);
   assert.equal(rows('lab'), undefined);
-  assert.deepEqual(
-    startReducer(startReducer({}, { type: 'choose', goal: 'send' }), { type: 'back' }),
-    {},
-  );
+  const back = startReducer(startReducer(initialStartState(), { type: 'choose', goal: 'send' }), {
+    type: 'back',
+  });
+  assert.deepEqual(back, { choice: 1 }, 'back on the goal the user came from');
+  assert.equal(startReducer(back, { type: 'highlight', by: 1, count: 5 }).choice, 2);
+  assert.equal(startReducer(back, { type: 'highlight', by: -1, count: 5 }).choice, 0);
+  const last = { choice: 4 };
+  assert.equal(startReducer(last, { type: 'highlight', by: 1, count: 5 }), last);
 });
 
 test('domain: empty is refused where to type it; a domain starts a diagnosis of it', () => {
-  const chosen = startReducer({}, { type: 'choose', goal: 'domain' });
+  const chosen = startReducer(initialStartState(), { type: 'choose', goal: 'domain' });
   assert.deepEqual(decideStart(chosen, check), {
     refuse: 'Type the domain whose mail does not arrive.',
     field: 'target',
@@ -72,7 +76,7 @@ test('domain: empty is refused where to type it; a domain starts a diagnosis of 
 });
 
 test('a pasted line break is refused on the spot, with the reason, and nothing is inserted', () => {
-  let state = startReducer({}, { type: 'choose', goal: 'domain' });
+  let state = startReducer(initialStartState(), { type: 'choose', goal: 'domain' });
   state = form(state, { type: 'edit' });
   state = form(state, { type: 'field', edit: { kind: 'insert', text: 'a.test\r\nRSET' }, check });
   assert.equal(state.form?.values.target, '');
@@ -82,7 +86,7 @@ test('a pasted line break is refused on the spot, with the reason, and nothing i
 });
 
 test('send: 587 when no port, user and password required, the password goes to the controller', () => {
-  const chosen = startReducer({}, { type: 'choose', goal: 'send' });
+  const chosen = startReducer(initialStartState(), { type: 'choose', goal: 'send' });
   const noUser = answer(chosen, ['mail.example.test']);
   assert.deepEqual(decideStart(noUser, check), {
     refuse: 'Type the user the client logs in as.',
@@ -109,7 +113,7 @@ test('send: 587 when no port, user and password required, the password goes to t
 });
 
 test('read: IMAP by default on 993 with TLS; POP3 by choice; only the mailbox step runs', () => {
-  const chosen = startReducer({}, { type: 'choose', goal: 'read' });
+  const chosen = startReducer(initialStartState(), { type: 'choose', goal: 'read' });
   const imap = answer(chosen, ['', 'mail.example.test', 'bob', 'pw']);
   assert.deepEqual(decideStart(imap, check), {
     request: {
@@ -138,7 +142,7 @@ test('read: IMAP by default on 993 with TLS; POP3 by choice; only the mailbox st
 });
 
 test('console asks host:port and hands it over; the lab says it arrives with the lab', () => {
-  const chosen = startReducer({}, { type: 'choose', goal: 'console' });
+  const chosen = startReducer(initialStartState(), { type: 'choose', goal: 'console' });
   assert.equal(
     (decideStart(type(chosen, 'mail.example.test'), check) as { field: string }).field,
     'target',
@@ -146,6 +150,6 @@ test('console asks host:port and hands it over; the lab says it arrives with the
   assert.deepEqual(decideStart(type(chosen, 'mail.example.test:25'), check), {
     console: 'mail.example.test:25',
   });
-  const lab = startReducer({}, { type: 'choose', goal: 'lab' });
+  const lab = startReducer(initialStartState(), { type: 'choose', goal: 'lab' });
   assert.match((decideStart(lab, check) as { refuse: string }).refuse, /arrives with the lab/);
 });
