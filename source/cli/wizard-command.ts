@@ -12,6 +12,8 @@ import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 import { runWizard } from './wizard.js';
+import { formatOf } from '../report/index.js';
+import { withWizardFiles, writeReportOnExit } from './wizard-files.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
@@ -50,7 +52,12 @@ export const runWizardCommand = async (
   if (command.kind === 'open') {
     const session = await readSessionFile(command.file);
     return runWizard({
-      controller: createStaticController(session),
+      controller: withWizardFiles(createStaticController(session, { savedFrom: command.file }), {
+        cwd: process.cwd(),
+        redact: false,
+        stdout: process.stdout,
+        env: process.env,
+      }),
       color: command.color,
       version: VERSION,
     });
@@ -66,7 +73,13 @@ export const runWizardCommand = async (
     io = { ...baseIo, env: { ...process.env, MAILMEDIC_PASSWORD: password } };
   }
   const base = flags.target ? await buildRunConfig(flags, io) : undefined;
-  const controller = new LiveSessionController({
+  const files = {
+    cwd: process.cwd(),
+    redact: flags.redactIdentities,
+    stdout: process.stdout,
+    env: process.env,
+  };
+  const live = new LiveSessionController({
     version: VERSION,
     configFor: async (target) => {
       if ('lab' in target) throw new Error('the practice lab is not part of this build yet');
@@ -76,10 +89,21 @@ export const runWizardCommand = async (
       return buildRunConfig({ ...retargeted, steps: flags.steps ?? defaultSteps(retargeted) }, io);
     },
   });
+  const controller = withWizardFiles(live, files);
+  const report = flags.report;
   return runWizard({
     controller,
     color: flags.color,
     version: VERSION,
+    // --report: whatever was recorded when the user left, in the format its extension names.
+    ...(report
+      ? {
+          onLeave: () =>
+            process.stderr.write(
+              writeReportOnExit(controller.getSession(), report, formatOf(report) ?? 'txt', files),
+            ),
+        }
+      : {}),
     ...(flags.target ? { initialTarget: flags.target.input } : {}),
   });
 };

@@ -22,6 +22,11 @@ export interface RunWizardOptions {
   /** Shown in the header until a session (which carries its own) exists. */
   version?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Runs once on every way out, after the terminal is given back: q, Ctrl-C, a signal, a crash.
+   * Synchronous, since a signal ends the process right after it (--report is written here).
+   */
+  onLeave?: () => void;
 }
 
 export const NOT_A_TERMINAL =
@@ -45,10 +50,20 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
   const crashForTest = env['MAILMEDIC_CRASH_TEST'] === '1';
 
   let instance: Instance | undefined;
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    options.onLeave?.();
+  };
   const restore = enterFullScreen(stdout, {
     stdin,
     stderr,
     teardown: () => instance?.unmount(),
+    exit: (code) => {
+      leave();
+      process.exit(code);
+    },
   });
   try {
     instance = render(
@@ -72,9 +87,11 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     );
     const result: unknown = await instance.waitUntilExit();
     restore();
+    leave();
     return isWizardExit(result) && result.reason === 'interrupt' ? 130 : 0;
   } catch (error) {
     restore();
+    leave();
     const where = error instanceof WizardCrash ? error.where : 'the wizard';
     stderr.write(crashMessage(where, error));
     return 3;

@@ -1,6 +1,7 @@
 // The session as plain text: what `check` prints and what a .txt report holds. Every server text
 // in the session is already escaped, so this only arranges it.
 import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
+import { PLACEHOLDER_NOTE, allEquivalents } from './equivalents.js';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -78,7 +79,16 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
   ];
 };
 
-export const renderText = (session: Session, style: TextStyle = PLAIN_STYLE): string => {
+export interface TextOptions {
+  /** The same checks with standard tools (the .txt report has them; `check`'s output does not). */
+  equivalents?: boolean;
+}
+
+export const renderText = (
+  session: Session,
+  style: TextStyle = PLAIN_STYLE,
+  options: TextOptions = {},
+): string => {
   const out: string[] = [];
   const target = session.target.server
     ? `${session.target.server.host}:${session.target.server.port}`
@@ -110,6 +120,18 @@ export const renderText = (session: Session, style: TextStyle = PLAIN_STYLE): st
   else {
     out.push(style.bold('Findings'), '');
     session.findings.forEach((f, i) => out.push(...renderFinding(f, i, style)));
+  }
+  const tools = options.equivalents ? allEquivalents(session) : [];
+  if (tools.length > 0) {
+    out.push(
+      '',
+      style.bold('The same checks with standard tools'),
+      style.dim(PLACEHOLDER_NOTE),
+      '',
+    );
+    for (const { step, commands } of tools)
+      for (const c of commands)
+        out.push(`  ${step.padEnd(7)} ${style.dim(c.purpose)}`, `    ${c.command}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 };

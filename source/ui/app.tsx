@@ -3,6 +3,10 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { CrashBoundary } from './components/crash-boundary.js';
+import { EquivalentCommands } from './components/equivalent-commands.js';
+import { ExplanationPanel } from './components/explanation-panel.js';
+import { FindBar } from './components/find-bar.js';
+import { TranscriptMarksContext } from './components/transcript-view.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import type { HelpItem } from './components/help-panel.js';
@@ -13,6 +17,24 @@ import type { WizardController } from './controller.js';
 import type { WizardExit } from './exit.js';
 import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
+import { withoutNetworkKeys } from './keymap.js';
+import { explainLine } from './line-explanation.js';
+import { renderSummary, summaryTarget } from '../report/summary.js';
+import {
+  EXPORT_HELP,
+  decideExport,
+  defaultReportName,
+  exportFooter,
+  exportReducer,
+  initialExportState,
+} from './screens/export/reducer.js';
+import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
+import { ExportView } from './screens/export/view.js';
+import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
+import { READER_HELP, readerFooter } from './reader-keys.js';
+import { FIND_OWNER, useReaderInput } from './use-reader-input.js';
+import { WizardKeys } from './use-actions.js';
+import type { KeyContext } from './use-actions.js';
 import { layoutFor } from './layout.js';
 import type { TargetCheck } from './screens/start/reducer.js';
 import {
@@ -58,6 +80,7 @@ const GLOBAL_HELP: readonly HelpItem[] = [
 const ALWAYS: readonly FooterItem[] = [{ actions: ['help'] }, { actions: ['quit'] }];
 const ALWAYS_WHILE_TYPING: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 const HELP_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'close help' }];
+const EXPORT_FOOTER: FooterItem = { actions: ['report'], label: 'export' };
 
 /** Renders once, then throws: proves a crash after the screen was drawn restores the terminal. */
 const CrashTest = () => {
@@ -68,6 +91,63 @@ const CrashTest = () => {
 };
 
 const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest }: AppProps) => {
+  const [exported, exportDispatch, currentExport] = useImmediateReducer(
+    exportReducer,
+    initialExportState,
+  );
+  const [reader, readerDispatch, currentReader] = useImmediateReducer(
+    readerReducer,
+    initialReaderState,
+  );
+  const keyContext = useMemo<KeyContext>(
+    () => ({
+      mode: () => (currentReader().searching ? 'searching' : undefined),
+      capturedBy: () =>
+        currentExport().stage !== 'closed'
+          ? EXPORT_OWNER
+          : currentReader().typing
+            ? FIND_OWNER
+            : undefined,
+    }),
+    [currentExport, currentReader],
+  );
+  return (
+    <WizardKeys.Provider value={keyContext}>
+      <WizardFrame
+        {...{ controller, version, checkTarget, initialTarget, crashForTest }}
+        exported={exported}
+        exportDispatch={exportDispatch}
+        currentExport={currentExport}
+        reader={reader}
+        readerDispatch={readerDispatch}
+        currentReader={currentReader}
+      />
+    </WizardKeys.Provider>
+  );
+};
+
+interface OverlayProps {
+  exported: ReturnType<typeof initialExportState>;
+  exportDispatch: (action: Parameters<typeof exportReducer>[1]) => void;
+  currentExport: () => ReturnType<typeof initialExportState>;
+  reader: ReturnType<typeof initialReaderState>;
+  readerDispatch: (action: Parameters<typeof readerReducer>[1]) => void;
+  currentReader: () => ReturnType<typeof initialReaderState>;
+}
+
+const WizardFrame = ({
+  controller,
+  version,
+  checkTarget,
+  initialTarget,
+  crashForTest,
+  exported,
+  exportDispatch,
+  currentExport,
+  reader,
+  readerDispatch,
+  currentReader,
+}: AppProps & OverlayProps) => {
   const { exit } = useApp();
   const subscribe = useCallback(
     (listener: () => void) => controller.subscribe(listener),
@@ -105,8 +185,71 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
   const onStartScreen = session === undefined;
   const textEntry = onStartScreen && start.editing;
   const states = stepStates(session, controller.activeStep?.());
-  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows };
+  const exportOpen = exported.stage !== 'closed';
+  const findBar = !onStartScreen && (reader.typing || reader.searching);
+  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows - (findBar ? 1 : 0) };
   const model = stepModel(session, states, step, mainSize);
+  const saved = controller.savedFrom !== undefined;
+  useEffect(() => readerDispatch({ type: 'reset' }), [model.viewed]);
+
+  const openExport = () => exportDispatch({ type: 'open' });
+  const copySummary = () => {
+    const current = controller.getSession();
+    if (!current) return;
+    const summary = renderSummary(current);
+    const result = controller.copyToClipboard?.(summary) ?? {
+      ok: false as const,
+      message: 'this wizard has no terminal to send it to',
+    };
+    exportDispatch({
+      type: 'copied',
+      summary,
+      ok: result.ok,
+      ...(result.ok ? {} : { why: result.message }),
+    });
+  };
+  const submitExport = () => {
+    const current = controller.getSession();
+    if (!current) {
+      exportDispatch({
+        type: 'refuse',
+        message: 'Nothing to export yet: start a diagnosis first.',
+      });
+      return;
+    }
+    const decision = decideExport(currentExport(), checkTarget);
+    if ('refuse' in decision) {
+      exportDispatch({ type: 'refuse', message: decision.refuse });
+      return;
+    }
+    if (!controller.exportReport) {
+      exportDispatch({ type: 'failed', message: 'this wizard cannot write files' });
+      return;
+    }
+    exportDispatch({ type: 'writing' });
+    void controller.exportReport(decision.write).then(
+      (result) =>
+        exportDispatch(
+          result.ok
+            ? { type: 'written', path: result.path }
+            : { type: 'failed', message: result.message },
+        ),
+      (error: unknown) =>
+        exportDispatch({
+          type: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
+  const chooseFormat = (format: Parameters<typeof defaultReportName>[2]) => {
+    const current = controller.getSession();
+    const host = current ? summaryTarget(current).replace(/:\d+$/, '') : 'session';
+    exportDispatch({
+      type: 'chooseFormat',
+      format,
+      defaultPath: defaultReportName(host, new Date(), format),
+    });
+  };
 
   const submit = () => {
     const decision = decideStart(currentStart(), scenarios, checkTarget);
@@ -124,10 +267,35 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
       interrupt: () => exit({ reason: 'interrupt' } satisfies WizardExit),
       help: () => setHelpOpen((open) => !open),
       ...(helpOpen ? { cancel: () => setHelpOpen(false) } : {}),
+      report: openExport,
+      copy: copySummary,
     },
     { textEntry: () => controller.getSession() === undefined && currentStart().editing },
   );
   const screenKeys = !helpOpen && !layout.tooSmall;
+  useExportInput({
+    current: currentExport,
+    dispatch: exportDispatch,
+    onChoose: () => chooseFormat(currentExport().format),
+    onSubmit: submitExport,
+    onClose: () => exportDispatch({ type: 'close' }),
+    isActive: !layout.tooSmall && exportOpen,
+  });
+  useReaderInput({
+    current: currentReader,
+    dispatch: readerDispatch,
+    rows: model.rows,
+    top: model.top,
+    height: model.transcriptHeight,
+    scroll: (by) =>
+      stepDispatch({
+        type: 'scroll',
+        by,
+        total: model.rows.length,
+        height: model.transcriptHeight,
+      }),
+    isActive: screenKeys && !onStartScreen && !exportOpen,
+  });
   useStartInput({
     current: currentStart,
     dispatch: startDispatch,
@@ -156,16 +324,35 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     );
   }
 
+  const screenFooter = onStartScreen
+    ? startFooter(start)
+    : (readerFooter(reader) ??
+      // Export right after the screen's first key, where a narrow footer still has room for it.
+      (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(
+        stepFooter(step),
+      ));
   const footerItems = helpOpen
     ? HELP_FOOTER
-    : onStartScreen
-      ? startFooter(start)
-      : stepFooter(step);
+    : exportOpen
+      ? exportFooter(exported)
+      : saved
+        ? withoutNetworkKeys(screenFooter)
+        : screenFooter;
+  const helpItems = [
+    ...(onStartScreen ? START_HELP : [...STEP_HELP, ...READER_HELP]),
+    ...EXPORT_HELP,
+    ...GLOBAL_HELP,
+  ];
+  const selectedEntry =
+    reader.selected === undefined ? undefined : session?.transcript[reader.selected];
+  const matches = findBar ? findMatches(model.rows, reader.query) : [];
+  const selectedRow = reader.selected === undefined ? -1 : rowOfEntry(model.rows, reader.selected);
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
       <Header
         version={session?.tool.version ?? version}
         {...(session ? { target: session.target.input } : {})}
+        {...(saved ? { mark: `saved session · ${controller.savedFrom}` } : {})}
       />
       <Box height={layout.bodyRows} overflow="hidden">
         <StepRail
@@ -183,7 +370,28 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
         >
           {helpOpen ? (
             <HelpPanel
-              items={[...(onStartScreen ? START_HELP : STEP_HELP), ...GLOBAL_HELP]}
+              items={saved ? withoutNetworkKeys(helpItems) : helpItems}
+              height={layout.bodyRows}
+            />
+          ) : exportOpen ? (
+            <ExportView
+              state={exported}
+              width={layout.mainColumns}
+              hasSession={session !== undefined}
+              onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
+              listFocused={exported.stage === 'format'}
+            />
+          ) : !onStartScreen && reader.tools && session ? (
+            <EquivalentCommands
+              session={session}
+              step={model.viewed}
+              width={layout.mainColumns}
+              height={layout.bodyRows}
+            />
+          ) : !onStartScreen && reader.panel && selectedEntry ? (
+            <ExplanationPanel
+              explanation={explainLine(selectedEntry)}
+              width={layout.mainColumns}
               height={layout.bodyRows}
             />
           ) : onStartScreen ? (
@@ -194,7 +402,24 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               width={layout.mainColumns}
             />
           ) : (
-            <StepView model={model} />
+            <TranscriptMarksContext.Provider
+              value={{
+                ...(reader.selected === undefined ? {} : { selected: reader.selected }),
+                ...(reader.searching || reader.typing ? { query: reader.query } : {}),
+              }}
+            >
+              <StepView model={model} />
+              {findBar ? (
+                <FindBar
+                  query={reader.query}
+                  cursor={reader.cursor}
+                  typing={reader.typing}
+                  at={matches.indexOf(selectedRow) + 1}
+                  count={matches.length}
+                  width={layout.mainColumns}
+                />
+              ) : null}
+            </TranscriptMarksContext.Provider>
           )}
         </Box>
       </Box>

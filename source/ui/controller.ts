@@ -2,8 +2,21 @@
 // through this interface and asks for work to be done, so the same screens can show a live
 // diagnosis, the practice lab, or a saved report.
 import type { Session, StepId } from '../record/types.js';
+import type { ReportFormat } from '../report/index.js';
 
 export type WizardStart = { input: string } | { lab: string };
+
+/** Where to write a report of the session on screen, and in which format. */
+export interface ExportRequest {
+  format: ReportFormat;
+  /** As typed: relative paths are taken from the directory mailmedic was started in. */
+  path: string;
+}
+
+/** The absolute path written, or a sentence saying why not (never a throw). */
+export type ExportResult = { ok: true; path: string } | { ok: false; message: string };
+
+export type CopyResult = { ok: true } | { ok: false; message: string };
 
 export interface WizardController {
   /**
@@ -23,4 +36,10 @@ export interface WizardController {
   activeStep?(): StepId | undefined;
   /** Why the last start() could not run (a bad target, a missing password); shown on the start screen. */
   getProblem?(): string | undefined;
+  /** Writes a report of the current session (the UI never touches the file system itself). */
+  exportReport?(request: ExportRequest): Promise<ExportResult>;
+  /** Puts text on the terminal's clipboard (OSC 52); the text is already sanitised. */
+  copyToClipboard?(text: string): CopyResult;
+  /** Set for `mailmedic open FILE`: a saved session, where nothing talks to a server. */
+  savedFrom?: string;
 }

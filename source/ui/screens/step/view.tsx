@@ -61,7 +61,11 @@ export const StepView = ({ model }: { model: StepModel }) => {
         rows={rows}
         top={top}
         height={transcriptHeight}
-        empty="Nothing on the wire yet for this step."
+        empty={
+          record?.status === 'skipped'
+            ? `Skipped: ${record.summary || 'no reason was recorded'}.`
+            : 'Nothing on the wire yet for this step.'
+        }
       />
       <Box>
         <Box flexGrow={1} flexShrink={1}>
