@@ -66,7 +66,7 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
         : style.cyan;
   return [
     `${color(`[${finding.severity}]`)} ${style.bold(finding.title)} ${style.dim(`(${finding.id})`)}`,
-    `  ${finding.explanation}`,
+    `  ${finding.explanation.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`,
     ...(finding.evidence.length > 0
       ? [
           style.dim(
