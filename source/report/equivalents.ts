@@ -116,7 +116,12 @@ const opensslFor = (smtp: Smtp, settings: RunSettingsFact): string[] => [
   ...(settings.caFile ? ['-CAfile', CA_FILE_VARIABLE] : []),
   ...(settings.insecure
     ? []
-    : ['-verify_return_error', '-verify_hostname', shellQuote(smtp.servername)]),
+    : [
+        '-verify_return_error',
+        // An address is checked against the certificate's IP entries, a name against its DNS ones.
+        /^[\d.]+$|:/.test(smtp.servername) ? '-verify_ip' : '-verify_hostname',
+        shellQuote(smtp.servername),
+      ]),
   '-showcerts',
 ];
 
