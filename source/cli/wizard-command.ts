@@ -11,6 +11,8 @@ import { parseTarget } from './target.js';
 import type { Session } from '../record/types.js';
 import { readSessionFile } from './session-file.js';
 import { runWizard } from './wizard.js';
+import { formatOf } from '../report/index.js';
+import { withWizardFiles, writeReportOnExit } from './wizard-files.js';
 
 export { readSessionFile };
 
@@ -103,7 +105,12 @@ export const runWizardCommand = async (
   if (command.kind === 'open') {
     const session = preloaded ?? (await readSessionFile(command.file));
     return runWizard({
-      controller: createStaticController(session),
+      controller: withWizardFiles(createStaticController(session, { savedFrom: command.file }), {
+        cwd: process.cwd(),
+        redact: false,
+        stdout: process.stdout,
+        env: process.env,
+      }),
       color: command.color,
       version: VERSION,
     });
@@ -124,7 +131,13 @@ export const runWizardCommand = async (
       flagsForSettings(flags, { ...settingsFromFlags(flags), target: flags.target.input }),
       passwordIo(password),
     );
-  const controller = new LiveSessionController({
+  const files = {
+    cwd: process.cwd(),
+    redact: flags.redactIdentities,
+    stdout: process.stdout,
+    env: process.env,
+  };
+  const live = new LiveSessionController({
     version: VERSION,
     settings: settingsFromFlags(flags),
     ...(password !== undefined ? { password } : {}),
@@ -142,10 +155,21 @@ export const runWizardCommand = async (
       return config;
     },
   });
+  const controller = withWizardFiles(live, files);
+  const report = flags.report;
   return runWizard({
     controller,
     color: flags.color,
     version: VERSION,
+    // --report: whatever was recorded when the user left, in the format its extension names.
+    ...(report
+      ? {
+          onLeave: () =>
+            process.stderr.write(
+              writeReportOnExit(controller.getSession(), report, formatOf(report) ?? 'txt', files),
+            ),
+        }
+      : {}),
     ...(flags.target ? { initialTarget: flags.target.input } : {}),
   });
 };

@@ -23,6 +23,11 @@ export interface RunWizardOptions {
   /** Shown in the header until a session (which carries its own) exists. */
   version?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Runs once on every way out, after the terminal is given back: q, Ctrl-C, a signal, a crash.
+   * Synchronous, since a signal ends the process right after it (--report is written here).
+   */
+  onLeave?: () => void;
 }
 
 export const NOT_A_TERMINAL =
@@ -54,7 +59,7 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
       crashForTest={crashForTest}
       {...(options.initialTarget === undefined ? {} : { initialTarget: options.initialTarget })}
     />,
-    { stdout, stdin, stderr },
+    { stdout, stdin, stderr, ...(options.onLeave ? { onLeave: options.onLeave } : {}) },
   );
 }
 
@@ -64,14 +69,30 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
  */
 export async function runFullScreen(
   element: ReactElement,
-  io: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream; stderr: NodeJS.WritableStream },
+  io: {
+    stdout: NodeJS.WriteStream;
+    stdin: NodeJS.ReadStream;
+    stderr: NodeJS.WritableStream;
+    /** Runs once on every way out, after the terminal is given back (--report is written here). */
+    onLeave?: () => void;
+  },
 ): Promise<number> {
   const { stdout, stdin, stderr } = io;
   let instance: Instance | undefined;
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    io.onLeave?.();
+  };
   const restore = enterFullScreen(stdout, {
     stdin,
     stderr,
     teardown: () => instance?.unmount(),
+    exit: (code) => {
+      leave();
+      process.exit(code);
+    },
   });
   try {
     // Ctrl-C is the key map's "interrupt", so it can exit 130 instead of ink's plain unmount.
@@ -85,9 +106,11 @@ export async function runFullScreen(
     });
     const result: unknown = await instance.waitUntilExit();
     restore();
+    leave();
     return isWizardExit(result) && result.reason === 'interrupt' ? 130 : 0;
   } catch (error) {
     restore();
+    leave();
     const where = error instanceof WizardCrash ? error.where : 'the wizard';
     stderr.write(crashMessage(where, error));
     return 3;

@@ -7,6 +7,7 @@ import type { TLSSocket } from 'node:tls';
 import { connect as tlsConnect, createSecureContext, rootCertificates } from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { MailmedicError } from '../protocols/common/errors.js';
+import { oneLine } from '../protocols/common/printable.js';
 import type { ErrorCode } from '../protocols/common/errors.js';
 import type { DeadlineName, Deadlines } from './deadlines.js';
 import { DEADLINE_LABELS, DEFAULT_DEADLINES } from './deadlines.js';
@@ -57,7 +58,7 @@ const networkError = (error: NodeJS.ErrnoException, where: string): MailmedicErr
   const code = (
     NETWORK_CODES.has(raw) ? raw : raw === 'EAI_AGAIN' ? 'ENOTFOUND' : 'ECONNRESET'
   ) as ErrorCode;
-  return new MailmedicError(`${where}: ${PLAIN_WORDS[raw] ?? error.message}`, {
+  return new MailmedicError(`${where}: ${PLAIN_WORDS[raw] ?? oneLine(error.message)}`, {
     origin: 'network',
     code,
     cause: error,
@@ -295,7 +296,7 @@ export class Connection {
         this.signal?.removeEventListener('abort', onAbort);
         s.destroy();
         reject(
-          new MailmedicError(`TLS handshake with ${this.where} failed: ${error.message}`, {
+          new MailmedicError(`TLS handshake with ${this.where} failed: ${oneLine(error.message)}`, {
             origin: 'remote',
             code: 'ETLS',
             cause: error,

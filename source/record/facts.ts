@@ -31,7 +31,28 @@ export interface CapabilitiesFact {
   pipelining: boolean;
 }
 
+/** What a run was asked to do, without secrets: for the same check with standard tools. */
+export interface RunSettingsFact {
+  /** The SMTP port when the server comes from DNS. */
+  port?: number;
+  tls: 'auto' | 'starttls' | 'implicit' | 'none';
+  insecure: boolean;
+  /** True when extra CA certificates were trusted (--ca-file); their paths are not kept. */
+  caFile: boolean;
+  ehlo: string;
+  auth?: { user: string; mechanism: string };
+  from?: string;
+  to: string[];
+  pop3?: { host: string; port?: number; tls?: boolean };
+  imap?: { host: string; port?: number; tls?: boolean };
+  mailboxUser?: string;
+  resolvers: string[];
+  steps: string[];
+}
+
 export interface SessionFacts {
+  /** The settings the run started with (the password is never among them). */
+  'run.settings': RunSettingsFact;
   /** Every connection attempt of the SMTP part, in order (a fallback to the next MX adds one). */
   'connect.attempts': {
     host: string;

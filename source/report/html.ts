@@ -3,6 +3,7 @@
 import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
 import { attemptChain, attemptRuns, stepLine } from './attempts.js';
+import { PLACEHOLDER_NOTE, allEquivalents } from './equivalents.js';
 
 export const escapeHtml = (text: string): string =>
   String(text).replace(
@@ -60,6 +61,18 @@ ${f.evidence.length > 0 ? `<pre>${f.evidence.flatMap((i) => (session.transcript[
       return lines.length > 0 ? `<h3>${esc(s.id)}</h3><pre>${lines.join('\n')}</pre>` : '';
     })
     .join('\n');
+  const equivalents = allEquivalents(session);
+  const tools =
+    equivalents.length > 0
+      ? `<h2>The same checks with standard tools</h2><p>${esc(PLACEHOLDER_NOTE)}</p>
+${equivalents
+  .map(
+    ({ step, commands }) =>
+      `<h3>${step}</h3>${commands.map((c) => `<p>${esc(c.purpose)}:</p><pre>${esc(c.command)}</pre>`).join('')}`,
+  )
+  .join('\n')}
+`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mailmedic report: ${esc(target)}</title>
 <meta name="generator" content="mailmedic ${esc(session.tool.version)}"><style>${STYLE}</style></head>
@@ -68,7 +81,7 @@ ${session.failure ? `<p class="error">mailmedic failed${session.failure.step ? `
 <h2>Steps</h2><table><tr><th>step</th><th>status</th><th>summary</th><th>time</th></tr>
 ${steps}</table>
 ${attempts}<h2>Findings</h2>${findings || '<p class="ok">No problems found.</p>'}
-<h2>Transcript</h2>${transcript}
+${tools}<h2>Transcript</h2>${transcript}
 </body></html>
 `;
 };

@@ -17,7 +17,7 @@ export const renderReport = (session: Session, format: ReportFormat): string => 
     case 'json':
       return renderJson(session);
     case 'txt':
-      return renderText(session);
+      return renderText(session, undefined, { equivalents: true });
     case 'md':
       return renderMarkdown(session);
     case 'html':

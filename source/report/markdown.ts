@@ -3,14 +3,15 @@
 import { gateSession } from '../record/gate.js';
 import type { Session, TranscriptEntry } from '../record/types.js';
 import { attemptChain, attemptRuns, stepLine } from './attempts.js';
+import { PLACEHOLDER_NOTE, allEquivalents } from './equivalents.js';
 
-const fence = (lines: string[]): string => {
+const fence = (lines: string[], language = 'text'): string => {
   const longest = Math.max(
     2,
     ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0)),
   );
   const marks = '`'.repeat(longest + 1);
-  return [`${marks}text`, ...lines, marks].join('\n');
+  return [`${marks}${language}`, ...lines, marks].join('\n');
 };
 
 const escapeMarkup = (text: string): string =>
@@ -91,6 +92,14 @@ export const renderMarkdown = (unsafe: Session): string => {
         );
       for (const n of f.next) out.push(`- ${inline(n)}`);
       out.push('');
+    }
+  }
+  const tools = allEquivalents(session);
+  if (tools.length > 0) {
+    out.push('## The same checks with standard tools', '', inline(PLACEHOLDER_NOTE), '');
+    for (const { step, commands } of tools) {
+      out.push(`### ${step}`, '');
+      for (const c of commands) out.push(`${inline(c.purpose)}:`, '', fence([c.command], 'sh'), '');
     }
   }
   out.push('## Transcript', '');

@@ -4,6 +4,7 @@
 import { gate, gateSession } from '../record/gate.js';
 import type { Finding, Session, StepRecord, TranscriptEntry } from '../record/types.js';
 import { attemptChain, attemptRuns, stepLine } from './attempts.js';
+import { PLACEHOLDER_NOTE, allEquivalents } from './equivalents.js';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -68,7 +69,7 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
         : style.cyan;
   return [
     `${color(`[${finding.severity}]`)} ${style.bold(finding.title)} ${style.dim(`(${finding.id})`)}`,
-    `  ${finding.explanation}`,
+    `  ${finding.explanation.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`,
     ...(finding.evidence.length > 0
       ? [
           style.dim(
@@ -81,7 +82,16 @@ const renderFinding = (finding: Finding, index: number, style: TextStyle): strin
   ];
 };
 
-export const renderText = (unsafe: Session, style: TextStyle = PLAIN_STYLE): string => {
+export interface TextOptions {
+  /** The same checks with standard tools (the .txt report has them; `check`'s output does not). */
+  equivalents?: boolean;
+}
+
+export const renderText = (
+  unsafe: Session,
+  style: TextStyle = PLAIN_STYLE,
+  options: TextOptions = {},
+): string => {
   const session = gateSession(unsafe);
   const out: string[] = [];
   const target = session.target.server
@@ -123,6 +133,18 @@ export const renderText = (unsafe: Session, style: TextStyle = PLAIN_STYLE): str
   else {
     out.push(style.bold('Findings'), '');
     session.findings.forEach((f, i) => out.push(...renderFinding(f, i, style)));
+  }
+  const tools = options.equivalents ? allEquivalents(session) : [];
+  if (tools.length > 0) {
+    out.push(
+      '',
+      style.bold('The same checks with standard tools'),
+      style.dim(PLACEHOLDER_NOTE),
+      '',
+    );
+    for (const { step, commands } of tools)
+      for (const c of commands)
+        out.push(`  ${step.padEnd(7)} ${style.dim(c.purpose)}`, `    ${c.command}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 };

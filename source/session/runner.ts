@@ -12,6 +12,7 @@ import { SessionRecorder } from '../record/recorder.js';
 import type { StepContext } from './steps/context.js';
 import { wants } from './steps/context.js';
 import { factOf } from '../record/facts.js';
+import type { RunSettingsFact } from '../record/facts.js';
 import { runDns } from './steps/dns.js';
 import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
@@ -43,8 +44,26 @@ const targetOf = (config: RunConfig): Target => {
   return target;
 };
 
+/** The settings as the record keeps them: no password, no CA file contents. */
+const settingsOf = (config: RunConfig): RunSettingsFact => ({
+  ...(config.port !== undefined ? { port: config.port } : {}),
+  tls: config.tls,
+  insecure: config.insecure,
+  caFile: config.ca.length > 0,
+  ehlo: config.ehlo,
+  ...(config.auth ? { auth: { user: config.auth.user, mechanism: config.auth.mechanism } } : {}),
+  ...(config.from !== undefined ? { from: config.from } : {}),
+  to: [...config.to],
+  ...(config.pop3 ? { pop3: { ...config.pop3 } } : {}),
+  ...(config.imap ? { imap: { ...config.imap } } : {}),
+  ...(config.mailbox ? { mailboxUser: config.mailbox.user } : {}),
+  resolvers: [...config.resolvers],
+  steps: [...config.steps],
+});
+
 export const runSession = async (config: RunConfig, options: RunOptions): Promise<Session> => {
   const recorder = new SessionRecorder(targetOf(config), { version: options.version });
+  recorder.fact('run.settings', settingsOf(config));
   options.onRecorder?.(recorder);
   const ctx: StepContext = {
     config,

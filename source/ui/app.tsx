@@ -3,6 +3,10 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CrashBoundary } from './components/crash-boundary.js';
+import { EquivalentCommands } from './components/equivalent-commands.js';
+import { ExplanationPanel } from './components/explanation-panel.js';
+import { FindBar } from './components/find-bar.js';
+import { TranscriptMarksContext } from './components/transcript-view.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import type { HelpItem } from './components/help-panel.js';
@@ -13,6 +17,24 @@ import type { WizardController } from './controller.js';
 import type { WizardExit } from './exit.js';
 import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
+import { withoutNetworkKeys } from './keymap.js';
+import { explainLine } from './line-explanation.js';
+import { renderSummary, summaryTarget } from '../report/summary.js';
+import {
+  EXPORT_HELP,
+  decideExport,
+  defaultReportName,
+  exportFooter,
+  exportReducer,
+  initialExportState,
+} from './screens/export/reducer.js';
+import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
+import { ExportView } from './screens/export/view.js';
+import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
+import { READER_HELP, readerFooter } from './reader-keys.js';
+import { FIND_OWNER, useReaderInput } from './use-reader-input.js';
+import { WizardKeys } from './use-actions.js';
+import type { KeyContext } from './use-actions.js';
 import { layoutFor } from './layout.js';
 import type { ConsoleTarget } from './controller.js';
 import { ConsolePlaceholder } from './screens/console/placeholder.js';
@@ -76,6 +98,7 @@ const ALWAYS: readonly FooterItem[] = [{ actions: ['help'] }, { actions: ['quit'
 const ALWAYS_WHILE_TYPING: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 const HELP_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'close help' }];
 const CONSOLE_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'back' }];
+const EXPORT_FOOTER: FooterItem = { actions: ['report'], label: 'export' };
 const CONSOLE_HELP: readonly HelpItem[] = [
   { actions: ['cancel'], description: 'Back to the steps' },
 ];
@@ -112,6 +135,63 @@ const CrashTest = () => {
 };
 
 const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest }: AppProps) => {
+  const [exported, exportDispatch, currentExport] = useImmediateReducer(
+    exportReducer,
+    initialExportState,
+  );
+  const [reader, readerDispatch, currentReader] = useImmediateReducer(
+    readerReducer,
+    initialReaderState,
+  );
+  const keyContext = useMemo<KeyContext>(
+    () => ({
+      mode: () => (currentReader().searching ? 'searching' : undefined),
+      capturedBy: () =>
+        currentExport().stage !== 'closed'
+          ? EXPORT_OWNER
+          : currentReader().typing
+            ? FIND_OWNER
+            : undefined,
+    }),
+    [currentExport, currentReader],
+  );
+  return (
+    <WizardKeys.Provider value={keyContext}>
+      <WizardFrame
+        {...{ controller, version, checkTarget, initialTarget, crashForTest }}
+        exported={exported}
+        exportDispatch={exportDispatch}
+        currentExport={currentExport}
+        reader={reader}
+        readerDispatch={readerDispatch}
+        currentReader={currentReader}
+      />
+    </WizardKeys.Provider>
+  );
+};
+
+interface OverlayProps {
+  exported: ReturnType<typeof initialExportState>;
+  exportDispatch: (action: Parameters<typeof exportReducer>[1]) => void;
+  currentExport: () => ReturnType<typeof initialExportState>;
+  reader: ReturnType<typeof initialReaderState>;
+  readerDispatch: (action: Parameters<typeof readerReducer>[1]) => void;
+  currentReader: () => ReturnType<typeof initialReaderState>;
+}
+
+const WizardFrame = ({
+  controller,
+  version,
+  checkTarget,
+  initialTarget,
+  crashForTest,
+  exported,
+  exportDispatch,
+  currentExport,
+  reader,
+  readerDispatch,
+  currentReader,
+}: AppProps & OverlayProps) => {
   const { exit } = useApp();
   const subscribe = useCallback(
     (listener: () => void) => controller.subscribe(listener),
@@ -163,8 +243,71 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
   const settingsOpen = form !== undefined;
   const consoleOpen = consoleTarget !== undefined;
   const states = stepStates(session, controller.activeStep?.());
-  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows };
+  const exportOpen = exported.stage !== 'closed';
+  const findBar = !onStartScreen && (reader.typing || reader.searching);
+  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows - (findBar ? 1 : 0) };
   const model = stepModel(session, states, step, mainSize, guide);
+  const saved = controller.savedFrom !== undefined;
+  useEffect(() => readerDispatch({ type: 'reset' }), [model.viewed]);
+
+  const openExport = () => exportDispatch({ type: 'open' });
+  const copySummary = () => {
+    const current = controller.getSession();
+    if (!current) return;
+    const summary = renderSummary(current);
+    const result = controller.copyToClipboard?.(summary) ?? {
+      ok: false as const,
+      message: 'this wizard has no terminal to send it to',
+    };
+    exportDispatch({
+      type: 'copied',
+      summary,
+      ok: result.ok,
+      ...(result.ok ? {} : { why: result.message }),
+    });
+  };
+  const submitExport = () => {
+    const current = controller.getSession();
+    if (!current) {
+      exportDispatch({
+        type: 'refuse',
+        message: 'Nothing to export yet: start a diagnosis first.',
+      });
+      return;
+    }
+    const decision = decideExport(currentExport(), checkTarget);
+    if ('refuse' in decision) {
+      exportDispatch({ type: 'refuse', message: decision.refuse });
+      return;
+    }
+    if (!controller.exportReport) {
+      exportDispatch({ type: 'failed', message: 'this wizard cannot write files' });
+      return;
+    }
+    exportDispatch({ type: 'writing' });
+    void controller.exportReport(decision.write).then(
+      (result) =>
+        exportDispatch(
+          result.ok
+            ? { type: 'written', path: result.path }
+            : { type: 'failed', message: result.message },
+        ),
+      (error: unknown) =>
+        exportDispatch({
+          type: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
+  const chooseFormat = (format: Parameters<typeof defaultReportName>[2]) => {
+    const current = controller.getSession();
+    const host = current ? summaryTarget(current).replace(/:\d+$/, '') : 'session';
+    exportDispatch({
+      type: 'chooseFormat',
+      format,
+      defaultPath: defaultReportName(host, new Date(), format),
+    });
+  };
 
   const openSettings = (field?: MissingField) => {
     const settings = guideRef.current?.settings;
@@ -256,10 +399,20 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
       help: () => setHelpOpen((open) => !open),
       ...(helpOpen ? { cancel: () => setHelpOpen(false) } : {}),
       ...(consoleOpen && !helpOpen ? { cancel: () => setConsoleTarget(undefined) } : {}),
+      report: openExport,
+      copy: copySummary,
     },
     { textEntry },
   );
-  const screenKeys = !helpOpen && !layout.tooSmall && !consoleOpen;
+  const screenKeys = !helpOpen && !layout.tooSmall && !consoleOpen && !exportOpen;
+  useExportInput({
+    current: currentExport,
+    dispatch: exportDispatch,
+    onChoose: () => chooseFormat(currentExport().format),
+    onSubmit: submitExport,
+    onClose: () => exportDispatch({ type: 'close' }),
+    isActive: !layout.tooSmall && exportOpen,
+  });
   useStartInput({
     current: currentStart,
     dispatch: startDispatch,
@@ -278,6 +431,21 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     isActive: screenKeys && settingsOpen,
   });
   const findingsView = model.viewed === 'findings';
+  useReaderInput({
+    current: currentReader,
+    dispatch: readerDispatch,
+    rows: model.rows,
+    top: model.top,
+    height: model.transcriptHeight,
+    scroll: (by) =>
+      stepDispatch({
+        type: 'scroll',
+        by,
+        total: model.rows.length,
+        height: model.transcriptHeight,
+      }),
+    isActive: screenKeys && !onStartScreen && !settingsOpen && !findingsView,
+  });
   useStepInput({
     current: currentStepScreen,
     dispatch: stepDispatch,
@@ -320,27 +488,40 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
 
   const pendingHere =
     guide?.pending && guide.pending.step === model.step ? guide.pending : undefined;
+  const stepItems = stepFooter(step, {
+    ...(pendingHere ? { pending: { editable: pendingHere.editable } } : {}),
+    waiting: guide?.wait !== undefined,
+    actions: model.actions.length > 0,
+    findings: findingsView,
+  });
+  const screenFooter = onStartScreen
+    ? startFooter(start)
+    : (readerFooter(reader) ??
+      // Export right after the screen's first key, where a narrow footer still has room for it.
+      (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(stepItems));
   const footerItems = helpOpen
     ? HELP_FOOTER
-    : consoleOpen
-      ? CONSOLE_FOOTER
-      : settingsOpen && form
-        ? settingsFooter(form)
-        : onStartScreen
-          ? startFooter(start)
-          : stepFooter(step, {
-              ...(pendingHere ? { pending: { editable: pendingHere.editable } } : {}),
-              waiting: guide?.wait !== undefined,
-              actions: model.actions.length > 0,
-              findings: findingsView,
-            });
-  const helpItems = consoleOpen
+    : exportOpen
+      ? exportFooter(exported)
+      : consoleOpen
+        ? CONSOLE_FOOTER
+        : settingsOpen && form
+          ? settingsFooter(form)
+          : saved
+            ? withoutNetworkKeys(screenFooter)
+            : screenFooter;
+  const screenHelp = consoleOpen
     ? CONSOLE_HELP
     : settingsOpen
       ? SETTINGS_HELP
       : onStartScreen
         ? START_HELP
-        : STEP_HELP;
+        : [...STEP_HELP, ...READER_HELP];
+  const helpItems = [...screenHelp, ...EXPORT_HELP, ...GLOBAL_HELP];
+  const selectedEntry =
+    reader.selected === undefined ? undefined : session?.transcript[reader.selected];
+  const matches = findBar ? findMatches(model.rows, reader.query) : [];
+  const selectedRow = reader.selected === undefined ? -1 : rowOfEntry(model.rows, reader.selected);
   const allFindings = session?.findings ?? [];
   const worst = allFindings[0]?.severity;
   const tried = model.step ? attemptsOf(session, model.step) : [];
@@ -360,6 +541,7 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
       <Header
         version={session?.tool.version ?? version}
         {...(session ? { target: session.target.input } : {})}
+        {...(saved ? { mark: `saved session · ${controller.savedFrom}` } : {})}
       />
       <Box height={layout.bodyRows} overflow="hidden">
         <StepRail
@@ -384,7 +566,18 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
           overflow="hidden"
         >
           {helpOpen ? (
-            <HelpPanel items={[...helpItems, ...GLOBAL_HELP]} height={layout.bodyRows} />
+            <HelpPanel
+              items={saved ? withoutNetworkKeys(helpItems) : helpItems}
+              height={layout.bodyRows}
+            />
+          ) : exportOpen ? (
+            <ExportView
+              state={exported}
+              width={layout.mainColumns}
+              hasSession={session !== undefined}
+              onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
+              listFocused={exported.stage === 'format'}
+            />
           ) : consoleOpen ? (
             <ConsolePlaceholder
               {...(typeof consoleTarget === 'object' ? { target: consoleTarget } : {})}
@@ -407,18 +600,48 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               width={layout.mainColumns}
               stepOf={(finding) => findingStep(session, finding)}
             />
-          ) : (
-            <StepView
-              model={model}
-              {...(step.edit ? { edit: step.edit } : {})}
-              {...(editWarning ? { editWarning } : {})}
-              {...(guide?.wait ? { wait: guide.wait } : {})}
-              actionsFocused={step.focus === 'actions'}
-              choice={step.choice ?? 0}
-              {...(problem ? { problem } : {})}
-              {...(triedText ? { tried: triedText } : {})}
+          ) : reader.tools && session && model.step ? (
+            <EquivalentCommands
+              session={session}
+              step={model.step}
               width={layout.mainColumns}
+              height={layout.bodyRows}
             />
+          ) : reader.panel && selectedEntry ? (
+            <ExplanationPanel
+              explanation={explainLine(selectedEntry)}
+              width={layout.mainColumns}
+              height={layout.bodyRows}
+            />
+          ) : (
+            <TranscriptMarksContext.Provider
+              value={{
+                ...(reader.selected === undefined ? {} : { selected: reader.selected }),
+                ...(reader.searching || reader.typing ? { query: reader.query } : {}),
+              }}
+            >
+              <StepView
+                model={model}
+                {...(step.edit ? { edit: step.edit } : {})}
+                {...(editWarning ? { editWarning } : {})}
+                {...(guide?.wait ? { wait: guide.wait } : {})}
+                actionsFocused={step.focus === 'actions'}
+                choice={step.choice ?? 0}
+                {...(problem ? { problem } : {})}
+                {...(triedText ? { tried: triedText } : {})}
+                width={layout.mainColumns}
+              />
+              {findBar ? (
+                <FindBar
+                  query={reader.query}
+                  cursor={reader.cursor}
+                  typing={reader.typing}
+                  at={matches.indexOf(selectedRow) + 1}
+                  count={matches.length}
+                  width={layout.mainColumns}
+                />
+              ) : null}
+            </TranscriptMarksContext.Provider>
           )}
         </Box>
       </Box>

@@ -2,6 +2,7 @@
 // through this interface and asks for work to be done, so the same screens can show a live
 // diagnosis, the practice lab, or a saved report.
 import type { NextAction, Session, StepId, WizardSettings } from '../record/types.js';
+import type { ReportFormat } from '../report/index.js';
 
 export type WizardStart =
   | {
@@ -68,6 +69,18 @@ export interface SettingsChange {
   password?: string;
 }
 
+/** Where to write a report of the session on screen, and in which format. */
+export interface ExportRequest {
+  format: ReportFormat;
+  /** As typed: relative paths are taken from the directory mailmedic was started in. */
+  path: string;
+}
+
+/** The absolute path written, or a sentence saying why not (never a throw). */
+export type ExportResult = { ok: true; path: string } | { ok: false; message: string };
+
+export type CopyResult = { ok: true } | { ok: false; message: string };
+
 export interface WizardController {
   /**
    * Undefined until a target is chosen. Must return the same object until the session changes
@@ -104,4 +117,10 @@ export interface WizardController {
   takeAction?(action: NextAction, step?: StepId): void;
   /** Hands the target over to the manual console; says where it would connect. */
   openConsole?(): ConsoleTarget | undefined;
+  /** Writes a report of the current session (the UI never touches the file system itself). */
+  exportReport?(request: ExportRequest): Promise<ExportResult>;
+  /** Puts text on the terminal's clipboard (OSC 52); the text is already sanitised. */
+  copyToClipboard?(text: string): CopyResult;
+  /** Set for `mailmedic open FILE`: a saved session, where nothing talks to a server. */
+  savedFrom?: string;
 }

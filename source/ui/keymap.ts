@@ -10,7 +10,9 @@ export type SpecialKey =
   | 'leftArrow'
   | 'rightArrow'
   | 'pageUp'
-  | 'pageDown';
+  | 'pageDown'
+  | 'home'
+  | 'end';
 
 export type KeySpec =
   | { kind: 'char'; char: string }
@@ -36,7 +38,20 @@ export type Action =
   | 'cancel'
   | 'skip'
   | 'runAll'
-  | 'settings';
+  | 'settings'
+  | 'copy'
+  | 'top'
+  | 'bottom'
+  | 'find'
+  | 'findNext'
+  | 'findPrevious'
+  | 'explain'
+  | 'selectPrevious'
+  | 'selectNext'
+  | 'tools';
+
+/** Key modes: a binding with `when` acts only in that mode, and there before any other binding. */
+export type KeyMode = 'searching';
 
 export interface Binding {
   action: Action;
@@ -47,6 +62,10 @@ export interface Binding {
   label: string;
   /** One line for the help screen. */
   description: string;
+  /** Only in this mode (n/N find the next match while a search is active, and move steps otherwise). */
+  when?: KeyMode;
+  /** Talks to a server: absent from the footer and help of a saved session (`mailmedic open`). */
+  touchesNetwork?: boolean;
 }
 
 const char = (c: string): KeySpec => ({ kind: 'char', char: c });
@@ -95,6 +114,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'enter',
     label: 'run',
     description: 'Run the step, send, confirm',
+    touchesNetwork: true,
   },
   {
     action: 'edit',
@@ -102,6 +122,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'e',
     label: 'edit',
     description: 'Edit the command before it is sent',
+    touchesNetwork: true,
   },
   {
     action: 'console',
@@ -109,6 +130,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'm',
     label: 'console',
     description: 'Open the manual console',
+    touchesNetwork: true,
   },
   {
     action: 'lesson',
@@ -122,7 +144,14 @@ export const KEYMAP: readonly Binding[] = [
     keys: [char('r')],
     keyLabel: 'r',
     label: 'report',
-    description: 'Write a report of this session',
+    description: 'Export a report of this session (Markdown, HTML, JSON, text)',
+  },
+  {
+    action: 'copy',
+    keys: [char('y')],
+    keyLabel: 'y',
+    label: 'copy summary',
+    description: 'Copy a short summary to the clipboard (OSC 52, works over SSH)',
   },
   {
     action: 'up',
@@ -187,6 +216,71 @@ export const KEYMAP: readonly Binding[] = [
     label: 'settings',
     description: 'Change host, port, TLS, login, envelope, mailbox, resolver',
   },
+  {
+    action: 'top',
+    keys: [special('home')],
+    keyLabel: 'Home',
+    label: 'top',
+    description: 'Go to the first line of the transcript',
+  },
+  {
+    action: 'bottom',
+    keys: [special('end')],
+    keyLabel: 'End',
+    label: 'end',
+    description: 'Go to the last line of the transcript (and follow it)',
+  },
+  {
+    action: 'find',
+    keys: [char('/')],
+    keyLabel: '/',
+    label: 'find',
+    description: 'Find text in the transcript',
+  },
+  {
+    action: 'findNext',
+    keys: [char('n')],
+    keyLabel: 'n',
+    label: 'next match',
+    description: 'Next match (while a search is active)',
+    when: 'searching',
+  },
+  {
+    action: 'findPrevious',
+    keys: [char('N')],
+    keyLabel: 'N',
+    label: 'previous match',
+    description: 'Previous match (while a search is active)',
+    when: 'searching',
+  },
+  {
+    action: 'selectPrevious',
+    keys: [char('[')],
+    keyLabel: '[',
+    label: 'previous line',
+    description: 'Select the previous server reply',
+  },
+  {
+    action: 'selectNext',
+    keys: [char(']')],
+    keyLabel: ']',
+    label: 'next line',
+    description: 'Select the next server reply',
+  },
+  {
+    action: 'explain',
+    keys: [char('x')],
+    keyLabel: 'x',
+    label: 'explain',
+    description: 'Explain the selected line in full (code, enhanced code, vendor, RFC)',
+  },
+  {
+    action: 'tools',
+    keys: [char('t')],
+    keyLabel: 't',
+    label: 'tools',
+    description: 'The same check with standard tools (swaks, openssl, curl, dig)',
+  },
 ];
 
 const byAction = new Map<Action, Binding>(KEYMAP.map((binding) => [binding.action, binding]));
@@ -210,6 +304,8 @@ export interface KeyState {
   rightArrow: boolean;
   pageUp: boolean;
   pageDown: boolean;
+  home?: boolean;
+  end?: boolean;
 }
 
 /** Keys a focused text field needs for itself: characters, enter, and the cursor keys. */
@@ -225,21 +321,27 @@ const matches = (spec: KeySpec, input: string, key: KeyState): boolean => {
     case 'ctrl':
       return key.ctrl && input === spec.char;
     case 'special':
-      return key[spec.name];
+      return key[spec.name] ?? false;
   }
 };
 
 export interface MatchOptions {
   /** A text field has focus: only keys it does not need may act. */
   textEntry?: boolean;
+  /** The mode the wizard is in; its bindings come first. */
+  mode?: KeyMode;
 }
+
+const MODAL = KEYMAP.filter((binding) => binding.when !== undefined);
+const MODELESS = KEYMAP.filter((binding) => binding.when === undefined);
 
 export const matchAction = (
   input: string,
   key: KeyState,
   options: MatchOptions = {},
 ): Action | undefined => {
-  for (const binding of KEYMAP) {
+  const modal = MODAL.filter((binding) => binding.when === options.mode);
+  for (const binding of [...modal, ...MODELESS]) {
     for (const spec of binding.keys) {
       if (options.textEntry && consumedByTextField(spec)) continue;
       if (matches(spec, input, key)) return binding.action;
@@ -314,3 +416,7 @@ export const footerEntry = (item: FooterItem): FooterEntry => {
     label: item.label ?? bindings[0]?.label ?? '',
   };
 };
+
+/** A saved session cannot talk to a server: its footer and help leave out the keys that would. */
+export const withoutNetworkKeys = <T extends FooterItem>(items: readonly T[]): T[] =>
+  items.filter((item) => !item.actions.some((action) => bindingOf(action).touchesNetwork));

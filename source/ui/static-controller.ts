@@ -6,6 +6,8 @@ import type { WizardController } from './controller.js';
 export interface StaticControllerOptions {
   /** Offered on the start screen when there is no session; nothing is started either way. */
   labScenarios?: string[];
+  /** The file a saved session came from (`mailmedic open`): marked in the header. */
+  savedFrom?: string;
 }
 
 export const createStaticController = (
@@ -19,5 +21,6 @@ export const createStaticController = (
     start: () => {},
     runStep: () => {},
     labScenarios: () => scenarios,
+    ...(options.savedFrom === undefined ? {} : { savedFrom: options.savedFrom }),
   };
 };

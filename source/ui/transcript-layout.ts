@@ -66,6 +66,9 @@ export const layoutTranscript = (
   return rows;
 };
 
+/** Line breaks in prose (library error text quoted by a rule) as spaces. */
+const flat = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 
 /** A step's findings under its transcript: what is wrong, why, and what to try next. */
@@ -83,7 +86,7 @@ export const layoutFindings = (findings: readonly Finding[], width: number): Tra
   ];
   for (const finding of findings) {
     const entry = finding.evidence[0] ?? -1;
-    wordWrap(finding.title, textWidth).forEach((piece, i) =>
+    wordWrap(flat(finding.title), textWidth).forEach((piece, i) =>
       rows.push({
         kind: 'finding',
         marker: i === 0 ? SEVERITY_MARK[finding.severity] : '',
@@ -92,10 +95,11 @@ export const layoutFindings = (findings: readonly Finding[], width: number): Tra
         severity: finding.severity,
       }),
     );
-    for (const piece of wordWrap(finding.explanation, textWidth))
+    // Prose: a line break in it (library error text) would start a row without the indent.
+    for (const piece of wordWrap(flat(finding.explanation), textWidth))
       rows.push({ kind: 'finding-text', marker: '', text: piece, entry });
     for (const next of finding.next) {
-      wordWrap(next, textWidth - 2).forEach((piece, i) =>
+      wordWrap(flat(next), textWidth - 2).forEach((piece, i) =>
         rows.push({ kind: 'next', marker: '', text: `${i === 0 ? '→ ' : '  '}${piece}`, entry }),
       );
     }

@@ -2,10 +2,26 @@
 // A screen with a text field also gets the field's keys as edits, decided in keymap.ts too.
 import { useInput } from 'ink';
 import type { Key } from 'ink';
-import type { Action, FieldEdit } from './keymap.js';
+import { createContext, useContext } from 'react';
+import type { Action, FieldEdit, KeyMode } from './keymap.js';
 import { fieldEdit, matchAction } from './keymap.js';
 
 export type ActionHandlers = Partial<Record<Action, () => void>>;
+
+/**
+ * What the whole wizard is doing right now, asked at each key (keys can arrive faster than
+ * renders): the key mode (n finds the next match while a search is active), and which overlay has
+ * taken the keyboard (the export dialog, the find field). While one has, every other hook hears
+ * only Ctrl-C, so a letter typed into a path cannot also move a step.
+ */
+export interface KeyContext {
+  mode: () => KeyMode | undefined;
+  capturedBy: () => string | undefined;
+}
+
+const NO_CONTEXT: KeyContext = { mode: () => undefined, capturedBy: () => undefined };
+/** The app provides it (`<WizardKeys.Provider value={…}>`); without it, nothing is modal. */
+export const WizardKeys = createContext<KeyContext>(NO_CONTEXT);
 
 export interface UseActionsOptions {
   isActive?: boolean;
@@ -16,12 +32,21 @@ export interface UseActionsOptions {
   textEntry?: () => boolean;
   /** While textEntry holds, keys no action took are edits of the field. */
   onFieldEdit?: (edit: FieldEdit) => void;
+  /** The overlay this hook belongs to: it hears keys while that overlay has the keyboard. */
+  owner?: string;
 }
 
 export const useActions = (handlers: ActionHandlers, options: UseActionsOptions = {}): void => {
+  const context = useContext(WizardKeys);
   const handle = (input: string, key: Key): void => {
-    const textEntry = options.textEntry?.() ?? false;
-    const action = matchAction(input, key, { textEntry });
+    const captured = context.capturedBy();
+    const mine = captured === undefined || captured === options.owner;
+    const textEntry = (mine && options.textEntry?.()) ?? false;
+    const action = matchAction(input, key, {
+      textEntry: textEntry || !mine,
+      ...(context.mode() ? { mode: context.mode() } : {}),
+    });
+    if (!mine && action !== 'interrupt') return;
     const handler = action ? handlers[action] : undefined;
     if (handler) {
       handler();
@@ -36,7 +61,10 @@ export const useActions = (handlers: ActionHandlers, options: UseActionsOptions 
       // Keys typed faster than the terminal is read arrive as one string ("pp"): outside a text
       // field each is its own key press (one that opens a field sends the rest into it). In a
       // text field a string is a paste, kept whole.
-      if (input.length > 1 && !key.ctrl && !key.meta && !(options.textEntry?.() ?? false)) {
+      const captured = context.capturedBy();
+      const typing =
+        (captured === undefined || captured === options.owner) && (options.textEntry?.() ?? false);
+      if (input.length > 1 && !key.ctrl && !key.meta && !typing) {
         for (const one of splitKeys(input)) handle(one.input, one.key);
         return;
       }

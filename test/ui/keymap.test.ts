@@ -8,6 +8,7 @@ import {
   footerEntry,
   keyIdentity,
   matchAction,
+  withoutNetworkKeys,
 } from '../../source/ui/keymap.js';
 
 const NO_KEY: KeyState = {
@@ -24,11 +25,11 @@ const NO_KEY: KeyState = {
   pageDown: false,
 };
 
-test('no key is bound to two actions, and no action is bound twice', () => {
+test('no key is bound to two actions in one mode, and no action is bound twice', () => {
   const owners = new Map<string, Action>();
   for (const binding of KEYMAP) {
     for (const spec of binding.keys) {
-      const id = keyIdentity(spec);
+      const id = `${binding.when ?? 'always'} ${keyIdentity(spec)}`;
       assert.equal(
         owners.get(id),
         undefined,
@@ -62,7 +63,7 @@ test('the brief’s keys map to their actions', () => {
 });
 
 test('unbound keys and ctrl-modified letters match nothing', () => {
-  assert.equal(matchAction('x', NO_KEY), undefined);
+  assert.equal(matchAction('z', NO_KEY), undefined);
   assert.equal(matchAction('Q', NO_KEY), undefined);
   assert.equal(matchAction('q', { ...NO_KEY, ctrl: true }), undefined);
   assert.equal(matchAction('c', NO_KEY), undefined);
@@ -109,4 +110,39 @@ test('a text field gets the editing keys and text; everything else is left to th
   assert.equal(fieldEdit('', { ...FIELD, escape: true, meta: true }), undefined);
   assert.equal(fieldEdit('', { ...FIELD, upArrow: true }), undefined);
   assert.equal(fieldEdit('x', { ...FIELD, meta: true }), undefined);
+});
+
+test('n and N find the next and previous match while a search is active, and only then', () => {
+  assert.equal(matchAction('n', NO_KEY), 'next');
+  assert.equal(matchAction('N', NO_KEY), undefined);
+  assert.equal(matchAction('n', NO_KEY, { mode: 'searching' }), 'findNext');
+  assert.equal(matchAction('N', NO_KEY, { mode: 'searching' }), 'findPrevious');
+  assert.equal(matchAction('p', NO_KEY, { mode: 'searching' }), 'previous');
+  assert.equal(matchAction('n', NO_KEY, { mode: 'searching', textEntry: true }), undefined);
+});
+
+test('reading keys: Home, End, /, [ ], x, t; export r and copy y', () => {
+  assert.equal(matchAction('', { ...NO_KEY, home: true }), 'top');
+  assert.equal(matchAction('', { ...NO_KEY, end: true }), 'bottom');
+  assert.equal(matchAction('/', NO_KEY), 'find');
+  assert.equal(matchAction('[', NO_KEY), 'selectPrevious');
+  assert.equal(matchAction(']', NO_KEY), 'selectNext');
+  assert.equal(matchAction('x', NO_KEY), 'explain');
+  assert.equal(matchAction('t', NO_KEY), 'tools');
+  assert.equal(matchAction('r', NO_KEY), 'report');
+  assert.equal(matchAction('y', NO_KEY), 'copy');
+});
+
+test('a saved session leaves out the keys that would talk to a server', () => {
+  const items = [
+    { actions: ['run' as Action] },
+    { actions: ['report' as Action] },
+    { actions: ['console' as Action] },
+    { actions: ['edit' as Action] },
+    { actions: ['next' as Action] },
+  ];
+  assert.deepEqual(
+    withoutNetworkKeys(items).map((item) => item.actions[0]),
+    ['report', 'next'],
+  );
 });

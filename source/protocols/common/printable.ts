@@ -22,3 +22,13 @@ export const printable = (text: string): string =>
 
 /** True when printable() would change the text. */
 export const needsEscaping = (text: string): boolean => printable(text) !== text;
+
+/**
+ * Library error text on one line: OpenSSL ends its messages with ":\n" and may hold several lines
+ * ("…ssl3_record.c:350:\n"), which would print as a literal \n or break a finding's indentation.
+ */
+export const oneLine = (text: string): string =>
+  text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/:\s*$/, '')
+    .trim();

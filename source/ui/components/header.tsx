@@ -5,9 +5,11 @@ import { useTone } from '../theme.js';
 interface Props {
   target?: string;
   version: string;
+  /** Said after the target: "saved session · report.json" for `mailmedic open`. */
+  mark?: string;
 }
 
-export const Header = ({ target, version }: Props) => {
+export const Header = ({ target, version, mark }: Props) => {
   const tone = useTone();
   return (
     <Box
@@ -26,6 +28,13 @@ export const Header = ({ target, version }: Props) => {
         <Box flexShrink={1}>
           <Text wrap="truncate-middle">{target ?? ''}</Text>
         </Box>
+        {mark ? (
+          <Box flexShrink={2}>
+            <Text color={tone('warning')} wrap="truncate-middle">
+              [{mark}]
+            </Text>
+          </Box>
+        ) : null}
       </Box>
       <Box flexShrink={0} paddingLeft={1}>
         <Text dimColor>v{version}</Text>

@@ -216,7 +216,7 @@ export const StepView = ({
         height={transcriptHeight}
         empty={
           record?.status === 'skipped'
-            ? `Nothing on the wire: ${record.summary}.`
+            ? `Skipped: ${record.summary || 'no reason was recorded'}.`
             : 'Nothing on the wire yet for this step.'
         }
       />
