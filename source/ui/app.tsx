@@ -33,7 +33,7 @@ import { ExportView } from './screens/export/view.js';
 import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
 import { READER_HELP, readerFooter } from './reader-keys.js';
 import { FIND_OWNER, useReaderInput } from './use-reader-input.js';
-import { WizardKeys } from './use-actions.js';
+import { KeyHubProvider, WizardKeys } from './use-actions.js';
 import type { KeyContext } from './use-actions.js';
 import { layoutFor } from './layout.js';
 import type { ConsoleTarget } from './controller.js';
@@ -157,15 +157,17 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
   );
   return (
     <WizardKeys.Provider value={keyContext}>
-      <WizardFrame
-        {...{ controller, version, checkTarget, initialTarget, crashForTest }}
-        exported={exported}
-        exportDispatch={exportDispatch}
-        currentExport={currentExport}
-        reader={reader}
-        readerDispatch={readerDispatch}
-        currentReader={currentReader}
-      />
+      <KeyHubProvider>
+        <WizardFrame
+          {...{ controller, version, checkTarget, initialTarget, crashForTest }}
+          exported={exported}
+          exportDispatch={exportDispatch}
+          currentExport={currentExport}
+          reader={reader}
+          readerDispatch={readerDispatch}
+          currentReader={currentReader}
+        />
+      </KeyHubProvider>
     </WizardKeys.Provider>
   );
 };

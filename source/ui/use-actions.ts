@@ -2,7 +2,8 @@
 // A screen with a text field also gets the field's keys as edits, decided in keymap.ts too.
 import { useInput } from 'ink';
 import type { Key } from 'ink';
-import { createContext, useContext } from 'react';
+import { createContext, createElement, useContext, useEffect, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { Action, FieldEdit, KeyMode } from './keymap.js';
 import { fieldEdit, matchAction } from './keymap.js';
 
@@ -36,8 +37,56 @@ export interface UseActionsOptions {
   owner?: string;
 }
 
+interface KeyListener {
+  (input: string, key: Key): void;
+  /** Whether this hook's text field has the keyboard now. */
+  typing: () => boolean;
+}
+
+/**
+ * One reader of the keyboard for the whole wizard. Keys typed faster than the terminal is read
+ * arrive as one string ("pp", or Enter, a password and Enter): the hub splits such a burst once
+ * and hands each key to every hook in the order they were mounted, so the second key already
+ * sees what the first one changed in any screen (a field that Enter opened takes the password,
+ * and no letter of it can also trigger an action elsewhere).
+ */
+interface KeyHub {
+  register: (listener: KeyListener) => () => void;
+}
+
+const KeyHubContext = createContext<KeyHub | undefined>(undefined);
+
+/**
+ * A burst that arrives while no field is being typed in is key presses, one by one (a key that
+ * opens a field sends the rest into it); one that arrives while a field has the keyboard is a
+ * paste, kept whole so the field can judge it (a pasted line break is refused, not pressed).
+ */
+const deliver = (listeners: Iterable<KeyListener>, input: string, key: Key): void => {
+  const all = [...listeners];
+  const split =
+    input.length > 1 && !key.ctrl && !key.meta && !all.some((listener) => listener.typing());
+  const keys = split ? splitKeys(input) : [{ input, key }];
+  for (const one of keys) for (const listener of all) listener(one.input, one.key);
+};
+
+export const KeyHubProvider = ({ children }: { children: ReactNode }) => {
+  const listeners = useRef(new Set<KeyListener>());
+  const hub = useMemo<KeyHub>(
+    () => ({
+      register: (listener) => {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+    }),
+    [],
+  );
+  useInput((input, key) => deliver(listeners.current, input, key));
+  return createElement(KeyHubContext.Provider, { value: hub }, children);
+};
+
 export const useActions = (handlers: ActionHandlers, options: UseActionsOptions = {}): void => {
   const context = useContext(WizardKeys);
+  const hub = useContext(KeyHubContext);
   const handle = (input: string, key: Key): void => {
     const captured = context.capturedBy();
     const mine = captured === undefined || captured === options.owner;
@@ -56,22 +105,32 @@ export const useActions = (handlers: ActionHandlers, options: UseActionsOptions 
     const edit = fieldEdit(input, key);
     if (edit) options.onFieldEdit(edit);
   };
-  useInput(
-    (input, key) => {
-      // Keys typed faster than the terminal is read arrive as one string ("pp"): outside a text
-      // field each is its own key press (one that opens a field sends the rest into it). In a
-      // text field a string is a paste, kept whole.
-      const captured = context.capturedBy();
-      const typing =
-        (captured === undefined || captured === options.owner) && (options.textEntry?.() ?? false);
-      if (input.length > 1 && !key.ctrl && !key.meta && !typing) {
-        for (const one of splitKeys(input)) handle(one.input, one.key);
-        return;
-      }
-      handle(input, key);
-    },
-    { isActive: options.isActive ?? true },
-  );
+  const active = options.isActive ?? true;
+  // The hub keeps one listener per hook for its whole life (its place in the order must not
+  // change); the listener reads this render's handlers and activity through a ref.
+  const typing = (): boolean => {
+    const captured = context.capturedBy();
+    return (
+      (captured === undefined || captured === options.owner) && (options.textEntry?.() ?? false)
+    );
+  };
+  const latest = useRef({ handle, active, typing });
+  latest.current = { handle, active, typing };
+  useEffect(() => {
+    if (!hub) return;
+    const listener: KeyListener = Object.assign(
+      (input: string, key: Key) => {
+        if (latest.current.active) latest.current.handle(input, key);
+      },
+      { typing: () => latest.current.active && latest.current.typing() },
+    );
+    return hub.register(listener);
+  }, [hub]);
+  // Without a hub (a screen rendered on its own, in a test or the console command), the hook
+  // reads the keyboard itself and splits bursts the same way.
+  useInput((input, key) => deliver([Object.assign(handle, { typing })], input, key), {
+    isActive: !hub && active,
+  });
 };
 
 const NO_KEY: Key = {
