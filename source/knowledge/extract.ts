@@ -57,6 +57,12 @@ export interface Extraction {
 
 /** Long enough for a whole bounce; anything longer is cut, so every expression runs bounded. */
 export const MAX_INPUT = 64 * 1024;
+/**
+ * Reply starts read per section, and layers kept in all: a bounce has a handful; a paste with
+ * thousands (a whole transcript, or noise) is cut so the work stays linear in the input.
+ */
+const MAX_OCCURRENCES = 200;
+const MAX_LAYERS = 40;
 
 const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 /**
@@ -136,7 +142,11 @@ const occurrencesIn = (text: string): Occurrence[] => {
   const found: Occurrence[] = [];
   let previous: Occurrence | undefined;
   REPLY_START.lastIndex = 0;
-  for (let match = REPLY_START.exec(text); match; match = REPLY_START.exec(text)) {
+  for (
+    let match = REPLY_START.exec(text);
+    match && found.length < MAX_OCCURRENCES;
+    match = REPLY_START.exec(text)
+  ) {
     const before = text.slice(Math.max(0, match.index - 120), match.index);
     const enhanced = match[3];
     const separator = (match[2] ?? match[4]) === '-' ? '-' : ' ';
@@ -339,6 +349,7 @@ export const extractReplies = (input: string): Extraction => {
     if (start) startCodes.push(Number(start[1]));
   }
   for (const section of sections(lines)) {
+    if (all.length >= MAX_LAYERS) break;
     const { layers, stages } = layersIn(section);
     stageText += ` ${stages}`;
     for (const layer of layers) {
