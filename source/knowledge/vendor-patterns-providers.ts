@@ -67,7 +67,8 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'gmail-imap-alert-web-login',
     vendor: 'Gmail',
     label: 'IMAP [ALERT] sign in through the web',
-    pattern: /\[WEBALERT [^\]]*google\.com[^\]]*\]|\[ALERT\] Web login required/i,
+    pattern:
+      /\[WEBALERT [^\]]*google\.com[^\]]*\]|\[ALERT\] Web login required|\[AUTH\] Web login required: https?:\/\/support\.google\.com/i,
     summary: 'Google wants the user to sign in once in a browser before IMAP or POP3 may log in',
     detail:
       'An [ALERT] or [WEBALERT url] response code carries a message the client must show. Google sends it when it blocked a sign-in it found suspicious, or when the account needs the user to confirm something in the browser first.',
@@ -75,6 +76,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     reference: GMAIL_IMAP_ERRORS,
     examples: [
       'a1 NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1] Web login required.',
+      '-ERR [AUTH] Web login required: https://support.google.com/mail/answer/78754',
     ],
   },
   {
