@@ -317,12 +317,15 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'icloud-user-does-not-exist',
     vendor: 'iCloud',
     label: 'no such iCloud user',
-    pattern: /<[^<>\s@]+@(?:icloud|me|mac)\.com>:? user does not exist/i,
+    pattern: /<[^<>\s@]+@(?:icloud|me|mac)\.com>:? (?:user does not exist|inactive email address)/i,
     summary: 'There is no iCloud Mail account with this address',
     detail: 'A permanent 550 5.1.1 from Apple: the address is mistyped, or the account was closed.',
     fix: 'Check the address with the recipient; remove it from lists if it keeps bouncing.',
     reference: APPLE_POSTMASTER,
-    examples: ['550 5.1.1 <nobody@icloud.com>: user does not exist'],
+    examples: [
+      '550 5.1.1 <nobody@icloud.com>: user does not exist',
+      '550 5.1.1 <old@me.com>: inactive email address',
+    ],
   },
   {
     id: 'icloud-spamhaus-dbl',
@@ -337,6 +340,20 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     reference: APPLE_POSTMASTER,
     examples: [
       '550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/',
+    ],
+  },
+  {
+    id: 'icloud-dmarc-policy',
+    vendor: 'iCloud',
+    label: "rejected under the From: domain's DMARC policy",
+    pattern: /^(?=[^]*\bsupport\.apple\.com\b)[^]*\bDMARC policy\b/i,
+    summary: 'iCloud refused the message: it failed DMARC and the From: domain asks for rejection',
+    detail:
+      "Apple applies the From: domain's published DMARC policy; with p=reject, a message without an aligned SPF or DKIM pass is refused. Forwarding and third-party senders are the usual cause.",
+    fix: "Have every service that sends as the domain sign with the domain's DKIM key (or use an aligned envelope sender).",
+    reference: APPLE_POSTMASTER,
+    examples: [
+      "550 5.7.1 Your message was rejected due to example.com's DMARC policy. See https://support.apple.com/en-us/HT204137 for details.",
     ],
   },
   {
