@@ -230,9 +230,11 @@ export const formatExplanation = (e: Explanation, options: ExplainFormatOptions)
     w.heading(`Around it: ${codes} (explained second)`);
     w.field('What it is', layer.about);
     if (layer.text !== '') w.field('Its text', printable(layer.text));
-    if (layer.basic) w.field(`${layer.basic.code}`, layer.basic.summary);
-    if (layer.enhancedEntry) w.field(layer.enhancedEntry.code, layer.enhancedEntry.summary);
-    for (const pattern of layer.vendor) w.field(pattern.vendor, pattern.summary);
+    if (layer.basic) w.field('Generic', `${layer.basic.code}: ${layer.basic.summary}`);
+    if (layer.enhancedEntry)
+      w.field('Generic', `${layer.enhancedEntry.code}: ${layer.enhancedEntry.summary}`);
+    for (const pattern of layer.vendor)
+      w.field('Written by', `${pattern.vendor}: ${pattern.summary}`);
   }
   if (e.notes.length > 0) {
     w.heading('Notes');

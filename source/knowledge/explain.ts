@@ -19,7 +19,7 @@ import { POP3_STATUS } from './pop3-codes.js';
 import type { EnhancedCodeExplanation, SmtpCodeExplanation } from './smtp-lookup.js';
 import { enhancedCode, explainSmtpCode } from './smtp-lookup.js';
 import type { Extraction, LayerSource, ReplyLayer, SmtpStage } from './extract.js';
-import { extractReplies } from './extract.js';
+import { MAX_INPUT, extractReplies } from './extract.js';
 import { mailOperator } from './mail-operators.js';
 import { replyLine } from './text.js';
 import type { CapabilityEntry, DnsOutcomeEntry, KnowledgeEntry, VendorPattern } from './types.js';
@@ -145,7 +145,8 @@ export const explain = (input: string): Explanation => {
 };
 
 const explainUnsafe = (input: string): Explanation => {
-  const trimmed = input.trim();
+  // Every expression below runs over at most MAX_INPUT characters, whatever was pasted.
+  const trimmed = input.slice(0, MAX_INPUT).trim();
   if (trimmed === '') return empty(input, 'unknown');
   const lines = trimmed
     .split(/\r?\n/)
@@ -164,15 +165,16 @@ const explainUnsafe = (input: string): Explanation => {
   if (/^\d{3}$/.test(trimmed)) return explainBareCode(input, Number(trimmed));
   if (BARE_ENHANCED.test(trimmed)) return explainBareEnhanced(input, trimmed);
   if (!SMTP_LINE.test(first)) {
-    if (parsePop3Line(first)) return explainPop3(input, first);
+    if (parsePop3Line(first)) return explainPop3(input, first, trimmed);
     const imap = parseImapLine(first);
-    if (imap && (imap.status || imap.data || imap.tag === '+')) return explainImap(input, first);
+    if (imap && (imap.status || imap.data || imap.tag === '+'))
+      return explainImap(input, first, trimmed);
     if (lines.length === 1 && KEYWORD.test(trimmed)) {
       const keyword = explainKeyword(input, trimmed);
       if (keyword) return keyword;
     }
   }
-  const extraction = extractReplies(input);
+  const extraction = extractReplies(trimmed);
   if (extraction.layers.length > 0) return explainExtracted(input, extraction);
   const mailbox = embeddedMailboxLine(trimmed);
   if (mailbox) {
@@ -387,6 +389,14 @@ const EMBEDDED_POP3 = /(?:^|[\s:>'"(])(-ERR|\+OK)(?=[\s[]|$)(.*)$/m;
 const EMBEDDED_IMAP =
   /(?:^|[\s:>'"(])(?:([A-Za-z]{0,6}\d{1,8}|\*)\s+)?(NO|BAD|BYE|OK|PREAUTH)(\s+\[[A-Z][A-Z0-9-]*(?:\s[^\]]*)?\][^\n]*|\s+[^\n]*)?$/m;
 
+/** Drops a ")" that closes something opened before the response ("... (reason: -ERR x)"). */
+const dropUnbalancedParen = (text: string): string => {
+  let result = text;
+  while (result.endsWith(')') && result.split(')').length > result.split('(').length)
+    result = result.slice(0, -1).trimEnd();
+  return result;
+};
+
 const embeddedMailboxLine = (
   text: string,
 ): { protocol: 'pop3' | 'imap'; line: string } | undefined => {
@@ -395,14 +405,14 @@ const embeddedMailboxLine = (
   if (pop3)
     return {
       protocol: 'pop3',
-      line: `${pop3[1] ?? ''}${(pop3[2] ?? '').replace(/['")]+$/, '')}`.trim(),
+      line: `${pop3[1] ?? ''}${dropUnbalancedParen((pop3[2] ?? '').replace(/['"]+$/, ''))}`.trim(),
     };
   for (const line of flat.split('\n')) {
     const imap = EMBEDDED_IMAP.exec(line);
     if (!imap) continue;
     const tag = imap[1];
     const status = imap[2] ?? '';
-    const rest = (imap[3] ?? '').trim().replace(/['")]+$/, '');
+    const rest = dropUnbalancedParen((imap[3] ?? '').trim().replace(/['"]+$/, ''));
     const bracketed = rest.startsWith('[');
     // Plain English has "OK" and "NO" in it: take a status only with a tag or a response code.
     if (!tag && !bracketed) continue;
@@ -444,7 +454,7 @@ const finishSmtp = (result: Explanation, code: number): void => {
   }
 };
 
-const explainPop3 = (input: string, line: string): Explanation => {
+const explainPop3 = (input: string, line: string, context = line): Explanation => {
   const parsed = parsePop3Line(line);
   const result = empty(input, 'pop3');
   if (!parsed) return result;
@@ -466,11 +476,11 @@ const explainPop3 = (input: string, line: string): Explanation => {
       'Plain -ERR says only that the command failed; servers that announce RESP-CODES add a bracketed code that says why.',
     );
   }
-  result.vendor = identifyVendors(line, input);
+  result.vendor = identifyVendors(line, context);
   return result;
 };
 
-const explainImap = (input: string, line: string): Explanation => {
+const explainImap = (input: string, line: string, context = line): Explanation => {
   const parsed = parseImapLine(line);
   const result = empty(input, 'imap');
   if (!parsed) return result;
@@ -518,7 +528,7 @@ const explainImap = (input: string, line: string): Explanation => {
     );
   }
   result.imap = imap;
-  result.vendor = identifyVendors(line, input);
+  result.vendor = identifyVendors(line, context);
   return result;
 };
 

@@ -10,6 +10,8 @@ export type {
   KnowledgeEntry,
   Pop3CodeEntry,
   SmtpCodeEntry,
+  ProviderVendor,
+  SoftwareVendor,
   Vendor,
   VendorPattern,
 } from './types.js';
@@ -46,6 +48,11 @@ export type {
   Explanation,
   ExplanationKind,
   ImapExplanation,
+  LayerExplanation,
   Pop3Explanation,
+  ReplyContext,
 } from './explain.js';
+export type { Extraction, LayerSource, ReplyLayer, SmtpStage } from './extract.js';
+export { extractReplies } from './extract.js';
+export { identifyVendors, isSoftwareVendor } from './vendor-lookup.js';
 export { explain, isExplained } from './explain.js';

@@ -67,7 +67,8 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'gmail-imap-alert-web-login',
     vendor: 'Gmail',
     label: 'IMAP [ALERT] sign in through the web',
-    pattern: /\[WEBALERT [^\]]*google\.com[^\]]*\]|\[ALERT\] Web login required/i,
+    pattern:
+      /\[WEBALERT [^\]]*google\.com[^\]]*\]|\[ALERT\] Web login required|\[AUTH\] Web login required: https?:\/\/support\.google\.com/i,
     summary: 'Google wants the user to sign in once in a browser before IMAP or POP3 may log in',
     detail:
       'An [ALERT] or [WEBALERT url] response code carries a message the client must show. Google sends it when it blocked a sign-in it found suspicious, or when the account needs the user to confirm something in the browser first.',
@@ -75,6 +76,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     reference: GMAIL_IMAP_ERRORS,
     examples: [
       'a1 NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1] Web login required.',
+      '-ERR [AUTH] Web login required: https://support.google.com/mail/answer/78754',
     ],
   },
   {
@@ -315,12 +317,15 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'icloud-user-does-not-exist',
     vendor: 'iCloud',
     label: 'no such iCloud user',
-    pattern: /<[^>\s]+@(?:icloud|me|mac)\.com>:? user does not exist/i,
+    pattern: /<[^<>\s@]+@(?:icloud|me|mac)\.com>:? (?:user does not exist|inactive email address)/i,
     summary: 'There is no iCloud Mail account with this address',
     detail: 'A permanent 550 5.1.1 from Apple: the address is mistyped, or the account was closed.',
     fix: 'Check the address with the recipient; remove it from lists if it keeps bouncing.',
     reference: APPLE_POSTMASTER,
-    examples: ['550 5.1.1 <nobody@icloud.com>: user does not exist'],
+    examples: [
+      '550 5.1.1 <nobody@icloud.com>: user does not exist',
+      '550 5.1.1 <old@me.com>: inactive email address',
+    ],
   },
   {
     id: 'icloud-spamhaus-dbl',
@@ -335,6 +340,20 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     reference: APPLE_POSTMASTER,
     examples: [
       '550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/',
+    ],
+  },
+  {
+    id: 'icloud-dmarc-policy',
+    vendor: 'iCloud',
+    label: "rejected under the From: domain's DMARC policy",
+    pattern: /^(?=[^]*\bsupport\.apple\.com\b)[^]*\bDMARC policy\b/i,
+    summary: 'iCloud refused the message: it failed DMARC and the From: domain asks for rejection',
+    detail:
+      "Apple applies the From: domain's published DMARC policy; with p=reject, a message without an aligned SPF or DKIM pass is refused. Forwarding and third-party senders are the usual cause.",
+    fix: "Have every service that sends as the domain sign with the domain's DKIM key (or use an aligned envelope sender).",
+    reference: APPLE_POSTMASTER,
+    examples: [
+      "550 5.7.1 Your message was rejected due to example.com's DMARC policy. See https://support.apple.com/en-us/HT204137 for details.",
     ],
   },
   {
@@ -400,7 +419,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     vendor: 'GMX',
     label: 'IP address is block listed',
     pattern:
-      /gmx\.(?:net|com|de)\b[^]*?IP address is (?:block|black) ?listed|postmaster\.gmx\.(?:net|com)\/\S*c=(?:bl|r0201)/i,
+      /^(?=[^]*\bgmx\.(?:net|com|de)\b)[^]*IP address is (?:block|black) ?listed|postmaster\.gmx\.(?:net|com)\/\S*c=(?:bl|r0201)/i,
     summary: "GMX refused the connection: the sending IP is on GMX's block list",
     detail:
       "GMX answers the greeting with a multi-line 554; the last line carries a link to a postmaster page for the exact case. The listing can come from GMX's own data or from public lists it uses.",
@@ -415,7 +434,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     vendor: 'WEB.DE',
     label: 'IP address is block listed',
     pattern:
-      /web\.de\b[^]*?IP address is (?:block|black) ?listed|postmaster\.web\.de\/\S*c=(?:bl|r0201)|web\.de\/email\/senderguidelines\?\S*c=bl/i,
+      /^(?=[^]*\bweb\.de\b)[^]*IP address is (?:block|black) ?listed|postmaster\.web\.de\/\S*c=(?:bl|r0201)|web\.de\/email\/senderguidelines\?\S*c=bl/i,
     summary: "WEB.DE refused the connection: the sending IP is on WEB.DE's block list",
     detail:
       'WEB.DE runs the same platform as GMX and answers with a multi-line 554 whose last line links to the postmaster page for the case.',
@@ -461,7 +480,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'tonline-bl',
     vendor: 'T-Online',
     label: '(BL) IP blocked',
-    pattern: /t-online\.de\b[^]*\(BL\)/i,
+    pattern: /^(?=[^]*t-online\.de\b)[^]*\(BL\)/i,
     summary: 'T-Online refused the connection: the IP is on its block list (BL)',
     detail:
       'T-Online (Telekom) refuses IPs with bad or unknown reputation at the greeting. BL marks a block, often also servers that have not sent mail to T-Online for a long time.',
@@ -475,7 +494,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'tonline-nowl',
     vendor: 'T-Online',
     label: '(NOWL) no or bad reputation',
-    pattern: /t-online\.de\b[^]*\(NOWL\)|None\/bad reputation[^]*t-online\.de/i,
+    pattern: /^(?=[^]*t-online\.de\b)[^]*(?:\(NOWL\)|None\/bad reputation)/i,
     summary: 'T-Online does not know this IP (no reputation) and refuses it until it is cleared',
     detail:
       'New or long-silent mail servers have no reputation at T-Online and are refused until their operator asks for a reset; the server must be identifiable (host name, web page with contact details).',
@@ -519,7 +538,7 @@ export const PROVIDER_PATTERNS: VendorPattern[] = [
     id: 'orange-mail-rejected',
     vendor: 'Orange',
     label: 'OFR mail rejected (permanent)',
-    pattern: /\b5\d\d\b[^]*\bOFR\d{3}_\d{3}\b|Mail rejet[ée]\.? Mail rejected\.? OFR/i,
+    pattern: /^5\d\d\b[^]*\bOFR\d{3}_\d{3}\b|Mail rejet[ée]\.? Mail rejected\.? OFR/i,
     summary: 'Orange permanently refused the message or the IP; the OFR code names the rule',
     detail:
       'A 5xx with an OFR code means Orange blocked the source or the content (a listed IP, failed authentication, spam-like content).',

@@ -504,8 +504,7 @@ export const SERVER_PATTERNS: VendorPattern[] = [
     id: 'mdaemon-named-refusal',
     vendor: 'MDaemon',
     label: 'refusal naming MDaemon',
-    pattern:
-      /\bMDaemon\b[^]*\b(?:refused|rejected|denied|blocked|not allowed)\b|\b(?:refused|rejected|denied|blocked)\b[^]*\bMDaemon\b/i,
+    pattern: /^(?=[^]*\bMDaemon\b)[^]*\b(?:refused|rejected|denied|blocked|not allowed)\b/i,
     summary: 'An MDaemon server refused the command; the rest of the text names the setting',
     detail:
       'MDaemon writes its own name into several refusals (spam filter, screening, relay rules); the words around it say which feature fired.',

@@ -1093,7 +1093,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     vendor: 'Postfix',
     label: 'rejected by an access table',
     pattern:
-      /<[^>]*>: (?:Sender|Recipient) address rejected: Access denied|Client host rejected: Access denied/,
+      /<[^<>\s]*>: (?:Sender|Recipient) address rejected: Access denied|Client host rejected: Access denied/,
     summary:
       'An access table (check_*_access) on the server rejects this client, sender or recipient',
     detail:
@@ -1184,7 +1184,7 @@ const CORE_PATTERNS: VendorPattern[] = [
     id: 'exim-rejected-rcpt',
     vendor: 'Exim',
     label: 'rejected RCPT, log line',
-    pattern: /\brejected RCPT <[^>]*>:/,
+    pattern: /\brejected RCPT <[^<>\s]*>:/,
     summary: 'An Exim log line: the ACL rejected a recipient, with the reason after the colon',
     detail:
       'Exim logs each refused RCPT as "H=host [ip] F=<sender> rejected RCPT <recipient>: reason". The reason is what the client was told; the H= and F= fields tell who tried.',

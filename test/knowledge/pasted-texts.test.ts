@@ -617,3 +617,23 @@ describe('pasted texts: the innermost reply, its codes and its vendor', () => {
     });
   }
 });
+
+describe('pasted texts: hostile or huge input', () => {
+  it('explains or declines every shape without throwing, and reads at most 64 KiB', () => {
+    const inputs = [
+      '550: 421- 5.7.1 ; ( < # '.repeat(4000),
+      `${'<'.repeat(70000)}550 5.1.1 x`,
+      "Remote Server returned '554 5.3.0 < #5.3.0 smtp; 550 ".repeat(500),
+      '550-\u001b[31mred\u001b[0m 550 5.7.1 \u0000 done',
+      '\\n\\n\\n550\\n',
+      ")))))>>>>>'''550 5.7.1 x(((((",
+    ];
+    for (const input of inputs) {
+      const e = explain(input);
+      assert.ok(e.layers.length <= 40, `${e.layers.length} layers`);
+      assert.ok((e.replyText ?? '').length <= 64 * 1024);
+    }
+    // A reply after the first 64 KiB is not read.
+    assert.equal(explain(`${'x '.repeat(40000)}550 5.1.1 late`).kind, 'unknown');
+  });
+});
