@@ -54,6 +54,7 @@ const row = (...cells: string[]) => {
   console.error(`  measured: ${cells[0]}`);
 };
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+const signed = (rtts: number) => `${rtts >= 0 ? '+' : ''}${rtts.toFixed(2)} RTT`;
 const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
 
 // ---------------------------------------------------------------- start-up in a pseudo-terminal
@@ -432,7 +433,7 @@ const measuredRtt = await calibrate();
     `full submission on a ${RTT} ms round-trip link (${tlsVersion}), connect to QUIT's reply`,
     `${fmt(result.a)}; the link cost ${fmt(cost)} = ${(cost / rtt).toFixed(2)} RTT of ${fmt(rtt)} measured`,
     `straight to the server ${fmt(result.b)}; minimum ${trips} RTT`,
-    `+${(cost / rtt - trips).toFixed(2)} RTT`,
+    signed(cost / rtt - trips),
     '<= +0.5 RTT',
   );
 }
@@ -483,7 +484,7 @@ const measuredRtt = await calibrate();
     `DNS step on a ${RTT} ms round-trip link (${stack.zones.healthy}, ${questions} questions)`,
     `${fmt(r.a)}; the link cost ${fmt(cost)} = ${(cost / rtt).toFixed(2)} RTT of ${fmt(rtt)} measured`,
     `straight to the resolver ${fmt(r.b)}; 4 dependent rounds; one question at a time: ${questions} RTT`,
-    `+${(cost / rtt - 4).toFixed(2)} RTT`,
+    signed(cost / rtt - 4),
     'in parallel',
   );
 }
