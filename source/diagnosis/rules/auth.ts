@@ -371,10 +371,10 @@ export const authRules: Rule[] = [
           step: 'auth',
           title: 'No password was sent: the connection is not encrypted',
           evidence: shown,
-          explanation: `With PLAIN or LOGIN the password crosses the network as base64, which anyone on the path can decode, so mailmedic sends credentials only over TLS. ${startTls ? 'The server offers STARTTLS, but TLS was not used (--tls none).' : 'The server did not offer STARTTLS on this connection.'} A mail client set to "no encryption" would have sent the password in clear.`,
+          explanation: `With PLAIN or LOGIN the password crosses the network as base64, which anyone on the path can decode, so mailmedic sends credentials only over TLS. ${startTls ? `The server offers STARTTLS, but TLS was not used (--tls none).${(factOf(session, 'ehlo')?.auth.length ?? 0) === 0 ? ' It lists no AUTH before TLS either, so a client set to "no encryption" cannot log in here at all: the client (the customer\'s device or program) has to use STARTTLS; the server is right.' : ''}` : 'The server did not offer STARTTLS on this connection.'} A mail client set to "no encryption" would have sent the password in clear.`,
           next: [
             startTls
-              ? 'Run again with --tls starttls (or auto).'
+              ? 'Set the sending device or program to use STARTTLS ("TLS" in many settings) on this port, or SSL/TLS on port 465; to test, run mailmedic again with --tls starttls (or auto).'
               : 'Use the port for encrypted submission: 465 (implicit TLS) or 587 with STARTTLS.',
             'Only for a test account on a trusted network: --insecure sends the password anyway.',
           ],

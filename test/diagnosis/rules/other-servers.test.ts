@@ -134,6 +134,21 @@ describe('the scanner without STARTTLS', () => {
     });
     assert.doesNotMatch(f.next.join(' '), /enable SASL/);
   });
+  it('without --insecure mailmedic keeps the password, and still says the client must use STARTTLS', () => {
+    const b = new SessionBuilder({ server: { host: 'mail.example.test', port: 587 } });
+    smtpPrefix(b, { port: 587, tls: false });
+    b.step('tls', 'skipped', 'TLS not requested (--tls none)');
+    b.step(
+      'auth',
+      'error',
+      'refusing to send credentials without TLS (use --insecure to allow it)',
+    );
+    expectFinding(b.build(), 'auth.no-tls', {
+      severity: 'error',
+      explanation: /client .* has to use STARTTLS/,
+      next: /device or program to use STARTTLS/,
+    });
+  });
   it('Postfix: "530 5.7.0 Must issue a STARTTLS command first" says the client must change', () => {
     expectFinding(
       noStarttls('530 5.7.0 Must issue a STARTTLS command first'),
