@@ -306,7 +306,8 @@ export const authRules: Rule[] = [
             'Check the user name form: most servers want the full address (user@example.com), some only the local part.',
             'Log in to webmail (or reset the password) to confirm the password; look for a locked or disabled account.',
             'On the server, the log says why (Postfix: "SASL LOGIN authentication failed" in mail.log; Dovecot: `doveadm auth test USER` checks a password directly).',
-            ...(vendor.fix ? [vendor.fix] : []),
+            // The knowledge base's fix for a 535 repeats the user-name advice above in other words.
+            ...(vendor.fix && !/user ?name/i.test(vendor.fix) ? [vendor.fix] : []),
           ],
           actions: [explainReply(first)],
         }),
