@@ -225,6 +225,42 @@ describe('issue 12 behaviours on more than one server', () => {
       });
 
       it(
+        'implicit TLS with an untrusted certificate: one specific finding, no generic "tls step failed"',
+        T,
+        async () => {
+          const r = await check(
+            [
+              '--server',
+              `${stack.host}:${server.smtps()}`,
+              '--tls',
+              'implicit',
+              '--auth-user',
+              stack.user,
+            ],
+            stack.password,
+          );
+          const f = findingOf(r.session, 'tls.cert-untrusted');
+          assert.equal(f.step, 'tls');
+          assert.ok(!r.session.findings.some((x) => x.id === 'tls.failed'), 'no generic finding');
+        },
+      );
+
+      it('implicit TLS on a plain port: the reason, not OpenSSL internals', T, async () => {
+        const r = await check([
+          '--server',
+          `${stack.host}:${server.relay()}`,
+          '--tls',
+          'implicit',
+          '--timeout',
+          '5',
+        ]);
+        const f = findingOf(r.session, 'tls.handshake-failed');
+        assert.match(f.explanation, /wrong version number/);
+        assert.doesNotMatch(f.explanation, /SSL routines|\\n|\n|\.c:\d+/);
+        assert.ok(!JSON.stringify(r.session.transcript).includes('SSL routines'));
+      });
+
+      it(
         'a port that expects TLS first: a note while waiting, and the finding offers implicit TLS',
         T,
         async () => {

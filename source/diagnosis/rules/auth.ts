@@ -306,7 +306,8 @@ export const authRules: Rule[] = [
             'Check the user name form: most servers want the full address (user@example.com), some only the local part.',
             'Log in to webmail (or reset the password) to confirm the password; look for a locked or disabled account.',
             'On the server, the log says why (Postfix: "SASL LOGIN authentication failed" in mail.log; Dovecot: `doveadm auth test USER` checks a password directly).',
-            ...(vendor.fix ? [vendor.fix] : []),
+            // The knowledge base's fix for a 535 repeats the user-name advice above in other words.
+            ...(vendor.fix && !/user ?name/i.test(vendor.fix) ? [vendor.fix] : []),
           ],
           actions: [explainReply(first)],
         }),
@@ -371,10 +372,10 @@ export const authRules: Rule[] = [
           step: 'auth',
           title: 'No password was sent: the connection is not encrypted',
           evidence: shown,
-          explanation: `With PLAIN or LOGIN the password crosses the network as base64, which anyone on the path can decode, so mailmedic sends credentials only over TLS. ${startTls ? 'The server offers STARTTLS, but TLS was not used (--tls none).' : 'The server did not offer STARTTLS on this connection.'} A mail client set to "no encryption" would have sent the password in clear.`,
+          explanation: `With PLAIN or LOGIN the password crosses the network as base64, which anyone on the path can decode, so mailmedic sends credentials only over TLS. ${startTls ? `The server offers STARTTLS, but TLS was not used (--tls none).${(factOf(session, 'ehlo')?.auth.length ?? 0) === 0 ? ' It lists no AUTH before TLS either, so a client set to "no encryption" cannot log in here at all: the client (the customer\'s device or program) has to use STARTTLS; the server is right.' : ''}` : 'The server did not offer STARTTLS on this connection.'} A mail client set to "no encryption" would have sent the password in clear.`,
           next: [
             startTls
-              ? 'Run again with --tls starttls (or auto).'
+              ? 'Set the sending device or program to use STARTTLS ("TLS" in many settings) on this port, or SSL/TLS on port 465; to test, run mailmedic again with --tls starttls (or auto).'
               : 'Use the port for encrypted submission: 465 (implicit TLS) or 587 with STARTTLS.',
             'Only for a test account on a trusted network: --plaintext-auth sends the password anyway, and the report says so (--insecure is about certificates only).',
           ],

@@ -134,6 +134,21 @@ describe('the scanner without STARTTLS', () => {
     });
     assert.doesNotMatch(f.next.join(' '), /enable SASL/);
   });
+  it('without --insecure mailmedic keeps the password, and still says the client must use STARTTLS', () => {
+    const b = new SessionBuilder({ server: { host: 'mail.example.test', port: 587 } });
+    smtpPrefix(b, { port: 587, tls: false });
+    b.step('tls', 'skipped', 'TLS not requested (--tls none)');
+    b.step(
+      'auth',
+      'error',
+      'refusing to send credentials without TLS (use --insecure to allow it)',
+    );
+    expectFinding(b.build(), 'auth.no-tls', {
+      severity: 'error',
+      explanation: /client .* has to use STARTTLS/,
+      next: /device or program to use STARTTLS/,
+    });
+  });
   it('Postfix: "530 5.7.0 Must issue a STARTTLS command first" says the client must change', () => {
     expectFinding(
       noStarttls('530 5.7.0 Must issue a STARTTLS command first'),
@@ -179,6 +194,22 @@ describe('an unsupported mechanism is not a wrong password', () => {
       expectNone(s, 'auth.failed');
     });
   }
+  it('Postfix wrong password: the user-name advice is given once, not twice in other words', () => {
+    const b = new SessionBuilder({ server: { host: 'mail.example.test', port: 587 } });
+    smtpPrefix(b);
+    b.client('auth', 'AUTH PLAIN ********', true);
+    b.server('auth', '535 5.7.8 Error: authentication failed: authentication failure');
+    b.fact('auth', {
+      mechanism: 'PLAIN',
+      code: 535,
+      enhanced: '5.7.8',
+      offered: ['PLAIN', 'LOGIN'],
+    });
+    b.step('auth', 'error', 'authentication failed: 535 5.7.8 Error: authentication failed');
+    const f = expectFinding(b.build(), 'auth.failed', { severity: 'error' });
+    assert.equal(f.next.filter((n) => /user ?name/i.test(n)).length, 1, JSON.stringify(f.next));
+    assert.doesNotMatch(f.explanation, /UGFzc3dvcmQ6/, 'no prompt the reply does not contain');
+  });
   it('a real wrong password stays auth.failed, quoting its own code', () => {
     const b = new SessionBuilder({ server: { host: 'mail.example.test', port: 587 } });
     smtpPrefix(b);
