@@ -4,6 +4,7 @@ import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
+import { runLab } from './cli/lab-command.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { VERSION } from './version.js';
@@ -45,8 +46,23 @@ const dispatch = async (command: Command): Promise<number> => {
       const { runWizardCommand } = await import('./cli/wizard-command.js');
       return runWizardCommand(command);
     }
-    case 'lab':
-      throw new UsageError('lab', 'the practice lab is not part of this build yet');
+    case 'lab': {
+      const controller = new AbortController();
+      const onSignal = (): void => controller.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        return await runLab(command.scenario, {
+          stdout: (s) => process.stdout.write(s),
+          stderr: (s) => process.stderr.write(s),
+          signal: controller.signal,
+          json: command.json,
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+    }
   }
 };
 

@@ -49,7 +49,7 @@ export type Command =
     }
   | { kind: 'open'; file: string; color: boolean }
   | { kind: 'explain'; words: string[]; color: boolean }
-  | { kind: 'lab'; scenario?: string; color: boolean };
+  | { kind: 'lab'; scenario?: string; color: boolean; json: boolean };
 
 const OPTIONS = {
   server: { type: 'string' },
@@ -193,7 +193,12 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
   }
   if (command === 'lab') {
     if (args.length > 1) throw new UsageError('lab', 'give at most one scenario');
-    return { kind: 'lab', color, ...(args[0] ? { scenario: safe('lab', args[0])! } : {}) };
+    return {
+      kind: 'lab',
+      color,
+      json: values.json ?? false,
+      ...(args[0] ? { scenario: safe('lab', args[0])! } : {}),
+    };
   }
   if (args.length > 1)
     throw new UsageError('TARGET', `give one target, not ${args.length} (${args.join(' ')})`);
