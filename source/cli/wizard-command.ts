@@ -12,6 +12,10 @@ import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 import { runWizard } from './wizard.js';
+import type { LabInstance } from '../lab/lab.js';
+import { UnknownScenario, startLab } from '../lab/lab.js';
+import { SCENARIOS, scenarioById } from '../lab/scenarios.js';
+import { labRunConfig } from './lab-config.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
@@ -65,21 +69,38 @@ export const runWizardCommand = async (
     const password = await readPassword(user, baseIo);
     io = { ...baseIo, env: { ...process.env, MAILMEDIC_PASSWORD: password } };
   }
+  if (command.lab !== undefined && command.lab !== '' && !scenarioById(command.lab))
+    throw new UsageError('--lab', new UnknownScenario(command.lab).message);
   const base = flags.target ? await buildRunConfig(flags, io) : undefined;
+  // One lab at a time: choosing another scenario stops the last one; leaving the wizard stops it.
+  let lab: LabInstance | undefined;
   const controller = new LiveSessionController({
     version: VERSION,
+    labScenarios: SCENARIOS.map((s) => s.id),
     configFor: async (target) => {
-      if ('lab' in target) throw new Error('the practice lab is not part of this build yet');
+      if ('lab' in target) {
+        await lab?.stop();
+        lab = undefined;
+        lab = await startLab(target.lab);
+        return labRunConfig(lab, flags);
+      }
       const parsed = parseTarget(target.input);
       if (base && base.target.input === target.input) return base;
       const retargeted: RunFlags = { ...flags, target: parsed };
       return buildRunConfig({ ...retargeted, steps: flags.steps ?? defaultSteps(retargeted) }, io);
     },
   });
-  return runWizard({
-    controller,
-    color: flags.color,
-    version: VERSION,
-    ...(flags.target ? { initialTarget: flags.target.input } : {}),
-  });
+  // `--lab SCENARIO` starts the lesson straight away; `--lab` alone opens the start screen, where
+  // the practice lab is offered.
+  if (command.lab) controller.start({ lab: command.lab });
+  try {
+    return await runWizard({
+      controller,
+      color: flags.color,
+      version: VERSION,
+      ...(flags.target ? { initialTarget: flags.target.input } : {}),
+    });
+  } finally {
+    await lab?.stop();
+  }
 };

@@ -110,7 +110,7 @@ export const SCENARIOS: readonly Scenario[] = [
       protocolShows:
         'The TCP connection opens at once, then the 220 line trickles in a byte every few hundred milliseconds; a client with a deadline on the greeting gives up before the line is complete.',
       fix: 'If the tarpit is meant for spammers, exempt known clients and monitors (Postfix postscreen access lists); if it is not deliberate, look for a slow reverse-DNS lookup of clients or an overloaded server.',
-      causes: ['banner.dripping', 'banner.timeout'],
+      causes: ['banner.timeout'],
     },
   },
   {
