@@ -3,11 +3,11 @@ export const USAGE = `mailmedic — find out, step by step, why mail does not wo
 
 Usage:
   mailmedic [TARGET] [options]          full-screen wizard
-  mailmedic --lab [SCENARIO]            the wizard against the practice lab (not in this build yet)
+  mailmedic --lab [SCENARIO]            the wizard against the practice lab
   mailmedic check [TARGET] [options]    the same diagnosis without the full-screen UI
   mailmedic open REPORT.json            browse a saved session in the wizard, offline
   mailmedic explain CODE-OR-REPLY       explain "550", "5.7.1" or a pasted reply line
-  mailmedic lab [SCENARIO]              run the practice lab servers (not in this build yet)
+  mailmedic lab [SCENARIO] [--json]     run the practice lab servers until Ctrl-C (exit 0)
 
 TARGET is a domain (example.com), an address (bob@example.com), a host, or host:port.
 
@@ -37,7 +37,7 @@ Options (wizard and check):
   --report FILE              write a report: .md .html .json or .txt
   --redact-identities        in reports also mask addresses, host names and IPs
   --json                     (check) the session JSON on stdout, nothing else
-  --lab SCENARIO             (check) the practice lab (not in this build yet)
+  --lab SCENARIO             (check) the practice lab in that scenario
   --domains-file FILE        (check) many domains, one per line ("-" for stdin)
   --concurrency N            (check) with --domains-file, N at a time (default 8)
   --no-color                 no colours (NO_COLOR is honoured too)
@@ -45,4 +45,9 @@ Options (wizard and check):
 
 Exit codes (check): 0 no error found, 1 at least one error finding,
 2 usage error, 3 mailmedic itself failed.
+
+Practice lab scenarios: healthy, relay-denied, auth-failure, tls-required, greylisting,
+tarpit, mailbox-full, message-too-large, smtp-fixup, expired-certificate, pop3-in-use,
+no-mx, null-mx, broken-mx, blocklisted, starttls-stripped, wrong-hostname-certificate,
+auth-before-tls-only, dmarc-reject.
 `;

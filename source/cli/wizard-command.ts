@@ -16,6 +16,7 @@ import type { LabInstance } from '../lab/lab.js';
 import { UnknownScenario, startLab } from '../lab/lab.js';
 import { SCENARIOS, scenarioById } from '../lab/scenarios.js';
 import { labRunConfig } from './lab-config.js';
+import type { LabLesson } from '../ui/screens/lab/lesson.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
@@ -93,9 +94,10 @@ export const runWizardCommand = async (
   // `--lab SCENARIO` starts the lesson straight away; `--lab` alone opens the start screen, where
   // the practice lab is offered.
   if (command.lab) controller.start({ lab: command.lab });
+  const lessons: LabLesson[] = SCENARIOS.map((s) => ({ id: s.id, title: s.title, ...s.lesson }));
   try {
     return await runWizard({
-      controller,
+      controller: { ...controller, labLessons: () => lessons },
       color: flags.color,
       version: VERSION,
       ...(flags.target ? { initialTarget: flags.target.input } : {}),

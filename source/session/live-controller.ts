@@ -34,6 +34,12 @@ export class LiveSessionController {
 
   labScenarios = (): string[] => this.options.labScenarios ?? [];
 
+  /** The lab scenario of the last run asked for, if it was one. */
+  activeLab = (): string | undefined =>
+    this.lastTarget && 'lab' in this.lastTarget ? this.lastTarget.lab : undefined;
+
+  isRunning = (): boolean => this.running;
+
   activeStep = (): StepId | undefined => this.recorder?.running;
 
   private lastTarget: { input: string } | { lab: string } | undefined;

@@ -31,6 +31,8 @@ import {
   stepFooter,
   stepScreenReducer,
 } from './screens/step/reducer.js';
+import { lessonVerdict } from './screens/lab/lesson.js';
+import { LessonVerdictView } from './screens/lab/lesson-verdict-view.js';
 import { useStepInput } from './screens/step/use-step-input.js';
 import { StepView } from './screens/step/view.js';
 import { stepStates } from './step-states.js';
@@ -146,6 +148,10 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     isActive: screenKeys && !onStartScreen,
   });
 
+  // On the practice lab, the lesson's verdict goes under the steps.
+  const activeLab = session ? controller.activeLab?.() : undefined;
+  const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
+
   const crash = crashForTest ? <CrashTest /> : null;
   if (layout.tooSmall) {
     return (
@@ -194,7 +200,15 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               width={layout.mainColumns}
             />
           ) : (
-            <StepView model={model} />
+            <>
+              <StepView model={model} />
+              {lesson ? (
+                <LessonVerdictView
+                  lesson={lesson}
+                  verdict={lessonVerdict(lesson, session, controller.isRunning?.() ?? false)}
+                />
+              ) : null}
+            </>
           )}
         </Box>
       </Box>

@@ -2,6 +2,7 @@
 // through this interface and asks for work to be done, so the same screens can show a live
 // diagnosis, the practice lab, or a saved report.
 import type { Session, StepId } from '../record/types.js';
+import type { LabLesson } from './screens/lab/lesson.js';
 
 export type WizardStart = { input: string } | { lab: string };
 
@@ -23,4 +24,10 @@ export interface WizardController {
   activeStep?(): StepId | undefined;
   /** Why the last start() could not run (a bad target, a missing password); shown on the start screen. */
   getProblem?(): string | undefined;
+  /** The practice lessons (the lab's scenarios with their stories), when the lab is available. */
+  labLessons?(): readonly LabLesson[];
+  /** The lab scenario the current session runs against, if it does. */
+  activeLab?(): string | undefined;
+  /** True while a run is in progress (the lesson's verdict waits for the end). */
+  isRunning?(): boolean;
 }
