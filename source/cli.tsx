@@ -1,5 +1,6 @@
 // Entry point: flags -> typed command -> wizard, check, open, explain or lab. The process is
 // owned here: exit codes, signals and the terminal; nothing below decides how the process ends.
+import { setMaxListeners } from 'node:events';
 import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
@@ -25,6 +26,9 @@ const dispatch = async (command: Command): Promise<number> => {
       });
     case 'check': {
       const controller = new AbortController();
+      // Every DNS query and connection in flight listens for Ctrl-C: the DNS step alone asks a
+      // dozen at once, which is not the leak Node's default limit of 10 warns about.
+      setMaxListeners(256, controller.signal);
       const onSignal = (): void => controller.abort();
       process.once('SIGINT', onSignal);
       try {
