@@ -33,6 +33,7 @@ import {
 } from './screens/step/reducer.js';
 import { lessonVerdict } from './screens/lab/lesson.js';
 import { LessonVerdictView } from './screens/lab/lesson-verdict-view.js';
+import { LabStory } from './screens/lab/story.js';
 import { useStepInput } from './screens/step/use-step-input.js';
 import { StepView } from './screens/step/view.js';
 import { stepStates } from './step-states.js';
@@ -148,6 +149,7 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
     isActive: screenKeys && !onStartScreen,
   });
 
+  const chosenLesson = controller.labLessons?.().find((l) => l.id === scenarios[start.scenario]);
   // On the practice lab, the lesson's verdict goes under the steps.
   const activeLab = session ? controller.activeLab?.() : undefined;
   const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
@@ -193,12 +195,15 @@ const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest 
               height={layout.bodyRows}
             />
           ) : onStartScreen ? (
-            <StartView
-              state={start}
-              {...(problem ? { problem } : {})}
-              scenarios={scenarios}
-              width={layout.mainColumns}
-            />
+            <>
+              <StartView
+                state={start}
+                {...(problem ? { problem } : {})}
+                scenarios={scenarios}
+                width={layout.mainColumns}
+              />
+              {start.focus === 'lab' && chosenLesson ? <LabStory lesson={chosenLesson} /> : null}
+            </>
           ) : (
             <>
               <StepView model={model} />

@@ -24,6 +24,8 @@ test(
     await child.waitFor(/‹?\s*healthy\s*›?\s+\d+\/19/);
     child.write('\t');
     await child.waitFor(/‹ healthy ›/);
+    await child.waitFor(/Everything works/);
+    await child.waitFor(/A customer says: "I set up my new mail client/);
     child.write('\r');
     await child.waitFor(/Lesson “Everything works”: nothing wrong found, as expected/, {
       timeoutMs: 60_000,
