@@ -5,7 +5,6 @@ import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
-import { runLab } from './cli/lab-command.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { VERSION } from './version.js';
@@ -56,6 +55,7 @@ const dispatch = async (command: Command): Promise<number> => {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
+        const { runLab } = await import('./cli/lab-command.js');
         return await runLab(command.scenario, {
           stdout: (s) => process.stdout.write(s),
           stderr: (s) => process.stderr.write(s),

@@ -8,13 +8,11 @@ import { redactIdentities } from '../record/redaction.js';
 import { runSession } from '../session/runner.js';
 import type { Session } from '../record/types.js';
 import type { LabInstance } from '../lab/lab.js';
-import { UnknownScenario, startLab } from '../lab/lab.js';
-import { scenarioById } from '../lab/scenarios.js';
+import { scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
 import type { RunConfig } from '../session/config.js';
 import { VERSION } from '../version.js';
 import type { Command } from './args.js';
 import { runCheckMany } from './check-many.js';
-import { labRunConfig } from './lab-config.js';
 import { buildRunConfig } from './run-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -45,7 +43,10 @@ export const runCheck = async (
         'runs against the practice lab; give no TARGET or --server with it',
       );
     if (!scenarioById(command.lab))
-      throw new UsageError('--lab', new UnknownScenario(command.lab).message);
+      throw new UsageError('--lab', unknownScenarioMessage(command.lab));
+    // The lab's servers (smtp-server and the rest) load only when a lab is asked for.
+    const { startLab } = await import('../lab/lab.js');
+    const { labRunConfig } = await import('./lab-config.js');
     lab = await startLab(command.lab);
     config = labRunConfig(lab, command.flags);
   } else {

@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabInstance } from '../lab/lab.js';
-import { UnknownScenario, startLab } from '../lab/lab.js';
-import { SCENARIOS, scenarioById } from '../lab/scenarios.js';
+import { startLab } from '../lab/lab.js';
+import { SCENARIOS, scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
 import { printable } from '../protocols/common/printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -71,7 +71,7 @@ export const describeLab = (lab: LabInstance, caFile: string): string => {
 
 export const runLab = async (scenarioArg: string | undefined, io: LabIo): Promise<number> => {
   const id = scenarioArg ?? 'healthy';
-  if (!scenarioById(id)) throw new UsageError('lab', new UnknownScenario(id).message);
+  if (!scenarioById(id)) throw new UsageError('lab', unknownScenarioMessage(id));
   const lab = await startLab(id);
   const dir = await mkdtemp(join(tmpdir(), 'mailmedic-lab-'));
   const caFile = join(dir, 'lab-ca.pem');

@@ -13,9 +13,7 @@ import { parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 import { runWizard } from './wizard.js';
 import type { LabInstance } from '../lab/lab.js';
-import { UnknownScenario, startLab } from '../lab/lab.js';
-import { SCENARIOS, scenarioById } from '../lab/scenarios.js';
-import { labRunConfig } from './lab-config.js';
+import { SCENARIOS, scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
 import type { LabLesson } from '../ui/screens/lab/lesson.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
@@ -71,7 +69,7 @@ export const runWizardCommand = async (
     io = { ...baseIo, env: { ...process.env, MAILMEDIC_PASSWORD: password } };
   }
   if (command.lab !== undefined && command.lab !== '' && !scenarioById(command.lab))
-    throw new UsageError('--lab', new UnknownScenario(command.lab).message);
+    throw new UsageError('--lab', unknownScenarioMessage(command.lab));
   const base = flags.target ? await buildRunConfig(flags, io) : undefined;
   // One lab at a time: choosing another scenario stops the last one; leaving the wizard stops it.
   let lab: LabInstance | undefined;
@@ -82,6 +80,9 @@ export const runWizardCommand = async (
       if ('lab' in target) {
         await lab?.stop();
         lab = undefined;
+        // Loaded when the lab is first chosen, not every time the wizard opens.
+        const { startLab } = await import('../lab/lab.js');
+        const { labRunConfig } = await import('./lab-config.js');
         lab = await startLab(target.lab);
         return labRunConfig(lab, flags);
       }

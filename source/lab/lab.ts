@@ -9,7 +9,7 @@ import { startImapServer } from './imap-server.js';
 import { LabMailbox } from './mailbox.js';
 import { startPop3Server } from './pop3-server.js';
 import type { CheckPlan, RoleBehaviour, Scenario } from './scenario-types.js';
-import { LAB_DOMAIN, LAB_USER, SCENARIO_IDS, scenarioById } from './scenarios.js';
+import { LAB_DOMAIN, LAB_USER, scenarioById, unknownScenarioMessage } from './scenarios.js';
 import { startScriptedSmtpServer } from './scripted-smtp-server.js';
 import type { SmtpRole } from './smtp-library-server.js';
 import { startLibrarySmtpServer } from './smtp-library-server.js';
@@ -49,7 +49,7 @@ export interface LabInstance {
 
 export class UnknownScenario extends Error {
   constructor(readonly id: string) {
-    super(`"${id}" is not a practice scenario; scenarios are ${SCENARIO_IDS.join(', ')}`);
+    super(unknownScenarioMessage(id));
   }
 }
 

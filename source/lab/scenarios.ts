@@ -380,3 +380,6 @@ export const scenarioById = (id: string): Scenario | undefined =>
   SCENARIOS.find((s) => s.id === id);
 
 export const SCENARIO_IDS: readonly string[] = SCENARIOS.map((s) => s.id);
+
+export const unknownScenarioMessage = (id: string): string =>
+  `"${id}" is not a practice scenario; scenarios are ${SCENARIO_IDS.join(', ')}`;
