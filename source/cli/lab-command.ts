@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabInstance } from '../lab/lab.js';
-import { startLab } from '../lab/lab.js';
+import { labCheckPlan, startLab } from '../lab/lab.js';
 import { SCENARIOS, scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
 import { printable } from '../protocols/common/printable.js';
 import { UsageError } from './usage-error.js';
@@ -21,8 +21,35 @@ export interface LabIo {
 
 const hostPort = (port: number): string => `127.0.0.1:${port}`;
 
+/** The `mailmedic check` command that runs this scenario's lesson against this lab. */
+export const checkCommandFor = (lab: LabInstance, caFile: string, bodyFile?: string): string => {
+  const plan = labCheckPlan(lab);
+  const words = [
+    ...(plan.auth || plan.mailbox
+      ? [`MAILMEDIC_PASSWORD=${(plan.auth ?? plan.mailbox)!.password}`]
+      : []),
+    'mailmedic check',
+    plan.domain,
+    `--dns ${plan.resolver}`,
+    `--port ${plan.port}`,
+    ...(plan.tls !== 'auto' ? [`--tls ${plan.tls}`] : []),
+    `--ca-file ${caFile}`,
+    `--ehlo ${plan.ehlo}`,
+    ...(plan.auth ? [`--auth-user ${plan.auth.user}`] : []),
+    ...(plan.mailbox && !plan.auth ? [`--mailbox-user ${plan.mailbox.user}`] : []),
+    ...(plan.from ? [`--from ${plan.from}`] : []),
+    ...plan.to.map((t) => `--to ${t}`),
+    ...(plan.body && bodyFile ? [`--body @${bodyFile}`] : []),
+    ...(plan.pop3 ? [`--pop3 ${plan.pop3.host}:${plan.pop3.port}`] : []),
+    ...(plan.imap ? [`--imap ${plan.imap.host}:${plan.imap.port}`] : []),
+    `--steps ${plan.steps.join(',')}`,
+    ...(plan.timeoutSeconds ? [`--timeout ${plan.timeoutSeconds}`] : []),
+  ];
+  return words.join(' ');
+};
+
 /** The text `mailmedic lab` prints once its servers listen. */
-export const describeLab = (lab: LabInstance, caFile: string): string => {
+export const describeLab = (lab: LabInstance, caFile: string, bodyFile?: string): string => {
   const { ports, scenario } = lab;
   const lesson = scenario.lesson;
   const sub = ports.submission;
@@ -47,7 +74,6 @@ export const describeLab = (lab: LabInstance, caFile: string): string => {
     `openssl s_client -crlf -connect 127.0.0.1:${ports.imaps} -servername ${lab.mailHost} -CAfile ${caFile}`,
     `swaks --server 127.0.0.1 --port ${sub} --tls --tls-ca-path ${caFile} --auth-user ${lab.user} --auth-password ${lab.password} --from ${lab.user} --to ${lab.user}`,
     `swaks --server 127.0.0.1 --port ${ports.smtp} --from ${lab.user} --to ${lab.user}`,
-    `mailmedic check ${lab.domain} --dns 127.0.0.1:${ports.dns} --port ${sub} --ca-file ${caFile} --auth-user ${lab.user} --to ${lab.user} --pop3 127.0.0.1:${ports.pop3}   (MAILMEDIC_PASSWORD=${lab.password})`,
   ];
   return [
     `mailmedic practice lab: ${scenario.id} (${scenario.title})`,
@@ -59,8 +85,12 @@ export const describeLab = (lab: LabInstance, caFile: string): string => {
     ...rows.map(([name, where, what]) => `${name.padEnd(11)}${where.padEnd(18)}${what}`),
     '',
     `The story: ${lesson.story}`,
+    ...lesson.tryThis.map((l) => `  - ${l}`),
     '',
-    'Try:',
+    'The lesson as mailmedic runs it:',
+    `  ${checkCommandFor(lab, caFile, bodyFile)}`,
+    '',
+    'Try by hand:',
     ...tryLines.map((l) => `  ${l}`),
     '',
     `Other scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,
@@ -77,6 +107,9 @@ export const runLab = async (scenarioArg: string | undefined, io: LabIo): Promis
   const caFile = join(dir, 'lab-ca.pem');
   try {
     await writeFile(caFile, lab.caCert, { mode: 0o644 });
+    const plan = labCheckPlan(lab);
+    const bodyFile = plan.body ? join(dir, 'body.txt') : undefined;
+    if (bodyFile) await writeFile(bodyFile, plan.body!, { mode: 0o644 });
     if (io.json) {
       io.stdout(
         `${JSON.stringify({
@@ -90,7 +123,7 @@ export const runLab = async (scenarioArg: string | undefined, io: LabIo): Promis
           ports: lab.ports,
         })}\n`,
       );
-    } else io.stdout(describeLab(lab, caFile));
+    } else io.stdout(describeLab(lab, caFile, bodyFile));
     const unsubscribe = lab.onLog((line) =>
       io.json ? undefined : io.stderr(`lab: ${printable(line)}\n`),
     );

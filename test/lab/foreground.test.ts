@@ -220,3 +220,33 @@ test(
     assert.match(out(), /"nope" is not a practice scenario; scenarios are healthy,/);
   },
 );
+
+test(
+  'the check command mailmedic lab prints reproduces the lesson against the running lab',
+  { timeout: 120_000 },
+  async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    for (const [scenario, cause] of [
+      ['message-too-large', 'send.message-too-large'],
+      ['auth-failure', 'auth.failed'],
+    ] as const) {
+      const { child, out } = await startForeground([scenario]);
+      try {
+        await until(() => out().includes('Ctrl-C stops the lab.'), 'its description', child);
+        const line = /^ {2}(MAILMEDIC_PASSWORD=(\S+) )?mailmedic check (.*)$/m.exec(out());
+        assert.ok(line, out());
+        const result = await runCli(['check', ...line[3]!.split(' '), '--json'], {
+          env: line[2] ? { MAILMEDIC_PASSWORD: line[2] } : {},
+        });
+        assert.equal(result.code, 1, result.stderr);
+        const ids = (JSON.parse(result.stdout) as { findings: { id: string }[] }).findings.map(
+          (f) => f.id,
+        );
+        assert.ok(ids.includes(cause), `${scenario}: ${ids.join(', ')}`);
+      } finally {
+        child.kill('SIGINT');
+      }
+      assert.equal(await exited(child), 0);
+    }
+  },
+);
