@@ -1,5 +1,6 @@
 // Entry point: flags -> typed command -> wizard, check, open, explain or lab. The process is
 // owned here: exit codes, signals and the terminal; nothing below decides how the process ends.
+import { setMaxListeners } from 'node:events';
 import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { USAGE } from './cli/usage.js';
@@ -28,6 +29,9 @@ const dispatch = async (command: Command): Promise<number> => {
     case 'check': {
       const { runCheck } = await import('./cli/check.js');
       const controller = new AbortController();
+      // Every DNS query and connection in flight listens for Ctrl-C: the DNS step alone asks a
+      // dozen at once, which is not the leak Node's default limit of 10 warns about.
+      setMaxListeners(256, controller.signal);
       const onSignal = (): void => controller.abort();
       process.once('SIGINT', onSignal);
       try {
@@ -58,8 +62,24 @@ const dispatch = async (command: Command): Promise<number> => {
       const { runConsoleCommand } = await import('./cli/console-command.js');
       return runConsoleCommand(command.flags);
     }
-    case 'lab':
-      throw new UsageError('lab', 'the practice lab is not part of this build yet');
+    case 'lab': {
+      const controller = new AbortController();
+      const onSignal = (): void => controller.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        const { runLab } = await import('./cli/lab-command.js');
+        return await runLab(command.scenario, {
+          stdout: (s) => process.stdout.write(s),
+          stderr: (s) => process.stderr.write(s),
+          signal: controller.signal,
+          json: command.json,
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+    }
   }
 };
 

@@ -70,7 +70,7 @@ export type Command =
   | { kind: 'open'; file: string; color: boolean }
   | { kind: 'console'; flags: ConsoleFlags }
   | { kind: 'explain'; words: string[]; color: boolean }
-  | { kind: 'lab'; scenario?: string; color: boolean };
+  | { kind: 'lab'; scenario?: string; color: boolean; json: boolean };
 
 const OPTIONS = {
   server: { type: 'string' },
@@ -263,7 +263,12 @@ export const parseCommandLine = (argv: string[], env: NodeJS.ProcessEnv = {}): C
   }
   if (command === 'lab') {
     if (args.length > 1) throw new UsageError('lab', 'give at most one scenario');
-    return { kind: 'lab', color, ...(args[0] ? { scenario: safe('lab', args[0])! } : {}) };
+    return {
+      kind: 'lab',
+      color,
+      json: values.json ?? false,
+      ...(args[0] ? { scenario: safe('lab', args[0])! } : {}),
+    };
   }
   if (command === 'console') return { kind: 'console', flags: consoleFlags(values, args, color) };
   for (const flag of ['protocol', 'lesson'] as const)

@@ -8,6 +8,9 @@ import { shown as gated } from '../record/gate.js';
 import { redactIdentities } from '../record/redaction.js';
 import { runSession } from '../session/runner.js';
 import type { Session } from '../record/types.js';
+import type { LabInstance } from '../lab/lab.js';
+import { scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
+import type { RunConfig } from '../session/config.js';
 import { VERSION } from '../version.js';
 import type { Command } from './args.js';
 import { runCheckMany } from './check-many.js';
@@ -32,22 +35,39 @@ export const runCheck = async (
   command: Extract<Command, { kind: 'check' }>,
   io: CheckIo,
 ): Promise<number> => {
-  if (command.lab !== undefined)
-    throw new UsageError(
-      '--lab',
-      'the practice lab is not part of this build yet; run against a server with --server HOST[:PORT]',
-    );
   if (command.domainsFile !== undefined) return runCheckMany(command, io);
   if (command.flags.report) await checkReportPath(command.flags.report);
-  const config = await buildRunConfig(command.flags, {
-    env: io.env,
-    stdin: io.stdin,
-    stderr: io.stderr,
-  });
-  const session = await runSession(config, {
-    version: VERSION,
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
+  let lab: LabInstance | undefined;
+  let config: RunConfig;
+  if (command.lab !== undefined) {
+    if (command.flags.target)
+      throw new UsageError(
+        '--lab',
+        'runs against the practice lab; give no TARGET or --server with it',
+      );
+    if (!scenarioById(command.lab))
+      throw new UsageError('--lab', unknownScenarioMessage(command.lab));
+    // The lab's servers (smtp-server and the rest) load only when a lab is asked for.
+    const { startLab } = await import('../lab/lab.js');
+    const { labRunConfig } = await import('./lab-config.js');
+    lab = await startLab(command.lab);
+    config = labRunConfig(lab, command.flags);
+  } else {
+    config = await buildRunConfig(command.flags, {
+      env: io.env,
+      stdin: io.stdin,
+      stderr: io.stderr,
+    });
+  }
+  let session: Session;
+  try {
+    session = await runSession(config, {
+      version: VERSION,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  } finally {
+    await lab?.stop();
+  }
   const shown = config.redactIdentities ? redactIdentities(session) : session;
   if (command.json) io.stdout.write(renderJson(shown));
   else

@@ -2,7 +2,15 @@
 // (source/cli/usage.ts). `npm run docs` writes them; test/cli/usage-docs.test.ts fails when the
 // files in the repository differ from what this renders.
 import type { UsageRow } from './usage.js';
-import { COMMANDS, ENVIRONMENT, EXIT_CODES, OPTIONS, SUMMARY, TARGET } from './usage.js';
+import {
+  COMMANDS,
+  ENVIRONMENT,
+  EXIT_CODES,
+  LAB_SCENARIOS,
+  OPTIONS,
+  SUMMARY,
+  TARGET,
+} from './usage.js';
 
 export const BEGIN = '<!-- generated from source/cli/usage.ts by `npm run docs`: begin -->';
 export const END = '<!-- generated: end -->';
@@ -29,6 +37,8 @@ export const renderReferenceBlock = (): string =>
     '### Options (wizard and check)',
     '',
     mdTable(['option', 'meaning'], OPTIONS),
+    '',
+    LAB_SCENARIOS,
     '',
     '### Exit codes (check)',
     '',
@@ -75,6 +85,8 @@ export const renderManPage = (version: string): string =>
     ...tagged(COMMANDS),
     '.SH OPTIONS',
     ...tagged(OPTIONS),
+    '.PP',
+    roff(LAB_SCENARIOS),
     '.SH EXIT STATUS',
     ...tagged(EXIT_CODES),
     '.SH ENVIRONMENT',

@@ -8,11 +8,14 @@ export const SUMMARY = 'find out, step by step, why mail does not work';
 
 export const COMMANDS: readonly UsageRow[] = [
   ['mailmedic [TARGET] [options]', 'full-screen wizard'],
-  ['mailmedic --lab [SCENARIO]', 'the wizard against the practice lab (not in this build yet)'],
+  ['mailmedic --lab [SCENARIO]', 'the wizard against the practice lab'],
   ['mailmedic check [TARGET] [options]', 'the same diagnosis without the full-screen UI'],
   ['mailmedic open REPORT.json', 'browse a saved session in the wizard, offline'],
   ['mailmedic explain [--json] TEXT', 'explain "550", "5.7.1", a reply, a bounce or a log line'],
-  ['mailmedic lab [SCENARIO]', 'run the practice lab servers (not in this build yet)'],
+  [
+    'mailmedic lab [SCENARIO] [--json]',
+    'run the practice lab servers until Ctrl-C (exit 0); --json prints the ports as one line',
+  ],
   [
     'mailmedic console HOST:PORT [options]',
     'the manual console: type SMTP, POP3, IMAP or any line-based protocol (HTTP HEAD /) by hand, every reply explained',
@@ -66,7 +69,7 @@ export const OPTIONS: readonly UsageRow[] = [
   ['--report FILE', 'write a report: .md .html .json or .txt'],
   ['--redact-identities', 'in reports also mask addresses, host names and IPs'],
   ['--json', '(check) the session JSON on stdout, nothing else'],
-  ['--lab SCENARIO', '(check) the practice lab (not in this build yet)'],
+  ['--lab SCENARIO', '(check) the practice lab in that scenario (the scenarios are listed below)'],
   ['--domains-file FILE', '(check) many domains, one per line ("-" for stdin)'],
   ['--concurrency N', '(check) with --domains-file, N at a time (default 8)'],
   [
@@ -80,6 +83,9 @@ export const OPTIONS: readonly UsageRow[] = [
   ['--no-color', 'no colours (NO_COLOR is honoured too)'],
   ['--help, --version', 'this text; the version'],
 ];
+
+export const LAB_SCENARIOS =
+  'Practice lab scenarios: healthy, relay-denied, auth-failure, tls-required, greylisting, tarpit, mailbox-full, message-too-large, smtp-fixup, expired-certificate, pop3-in-use, no-mx, null-mx, broken-mx, blocklisted, starttls-stripped, wrong-hostname-certificate, auth-before-tls-only, dmarc-reject.';
 
 export const EXIT_CODES: readonly UsageRow[] = [
   ['0', 'the diagnosis ran and found no error'],
@@ -133,6 +139,8 @@ export const renderHelp = (): string =>
     '',
     'Options (wizard and check):',
     table(OPTIONS, 27),
+    '',
+    wrap(LAB_SCENARIOS, 80).join('\n'),
     '',
     'Exit codes (check):',
     table(EXIT_CODES, 5),

@@ -15,6 +15,10 @@ import { formatOf } from '../report/index.js';
 import { withWizardFiles, writeReportOnExit } from './wizard-files.js';
 
 export { readSessionFile };
+import type { LabInstance } from '../lab/lab.js';
+import { SCENARIOS, scenarioById, unknownScenarioMessage } from '../lab/scenarios.js';
+import type { LabLesson } from '../ui/screens/lab/lesson.js';
+import { UsageError } from './usage-error.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
@@ -119,6 +123,8 @@ export const runWizardCommand = async (
   // The password is asked before the screen switches, while the terminal is still a plain one:
   // later, Ink owns the keyboard and the settings form asks instead. Kept in memory only.
   const user = flags.authUser ?? flags.mailboxUser;
+  if (command.lab !== undefined && command.lab !== '' && !scenarioById(command.lab))
+    throw new UsageError('--lab', unknownScenarioMessage(command.lab));
   const password = user
     ? await readPassword(user, {
         ...baseIo,
@@ -137,11 +143,23 @@ export const runWizardCommand = async (
     stdout: process.stdout,
     env: process.env,
   };
+  // One lab at a time: choosing another scenario stops the last one; leaving the wizard stops it.
+  let lab: LabInstance | undefined;
   const live = new LiveSessionController({
     version: VERSION,
     settings: settingsFromFlags(flags),
     ...(password !== undefined ? { password } : {}),
-    configFor: async (settings, secret) => {
+    labScenarios: SCENARIOS.map((s) => s.id),
+    configFor: async (settings, secret, scenario) => {
+      if (scenario) {
+        await lab?.stop();
+        lab = undefined;
+        // Loaded when the lab is first chosen, not every time the wizard opens.
+        const { startLab } = await import('../lab/lab.js');
+        const { labRunConfig } = await import('./lab-config.js');
+        lab = await startLab(scenario);
+        return labRunConfig(lab, flags);
+      }
       const run = flagsForSettings(flags, settings);
       const who = run.authUser ?? run.mailboxUser;
       const needs =
@@ -155,23 +173,36 @@ export const runWizardCommand = async (
       return config;
     },
   });
-  const controller = withWizardFiles(live, files);
+  const lessons: LabLesson[] = SCENARIOS.map((s) => ({ id: s.id, title: s.title, ...s.lesson }));
+  const controller = withWizardFiles(Object.assign(live, { labLessons: () => lessons }), files);
+  // `--lab SCENARIO` starts the lesson straight away; `--lab` alone opens the start screen, where
+  // the practice lab is offered.
+  if (command.lab) live.start({ lab: command.lab });
   const report = flags.report;
-  return runWizard({
-    controller,
-    color: flags.color,
-    version: VERSION,
-    // --report: whatever was recorded when the user left, in the format its extension names.
-    ...(report
-      ? {
-          onLeave: () =>
-            process.stderr.write(
-              writeReportOnExit(controller.getSession(), report, formatOf(report) ?? 'txt', files),
-            ),
-        }
-      : {}),
-    ...(flags.target ? { initialTarget: flags.target.input } : {}),
-  });
+  try {
+    return await runWizard({
+      controller,
+      color: flags.color,
+      version: VERSION,
+      // --report: whatever was recorded when the user left, in the format its extension names.
+      ...(report
+        ? {
+            onLeave: () =>
+              process.stderr.write(
+                writeReportOnExit(
+                  controller.getSession(),
+                  report,
+                  formatOf(report) ?? 'txt',
+                  files,
+                ),
+              ),
+          }
+        : {}),
+      ...(flags.target ? { initialTarget: flags.target.input } : {}),
+    });
+  } finally {
+    await lab?.stop();
+  }
 };
 
 const passwordIo = (password: string | undefined) => ({

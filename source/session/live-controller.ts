@@ -17,8 +17,15 @@ export type LiveStart =
 
 export interface LiveControllerOptions {
   version: string;
-  /** Turns settings into a run; throws an Error whose message the wizard shows. */
-  configFor: (settings: WizardSettings, password: string | undefined) => Promise<RunConfig>;
+  /**
+   * Turns settings into a run (or, with a lab scenario, starts that lab and points the run at
+   * it); throws an Error whose message the wizard shows.
+   */
+  configFor: (
+    settings: WizardSettings,
+    password: string | undefined,
+    lab?: string,
+  ) => Promise<RunConfig>;
   /** Settings from the command line, used for the first start. */
   settings?: Omit<WizardSettings, 'target'>;
   /** A password read before the wizard took the terminal (env, file, or the masked prompt). */
@@ -69,6 +76,7 @@ export class LiveSessionController {
   private password: string | undefined;
   private mode: 'guided' | 'auto';
   private running = false;
+  private lab: string | undefined;
   private runs = 0;
   /** Steps before this one run without asking (a re-run from a finding's action). */
   private autoBefore: StepId | undefined;
@@ -106,16 +114,27 @@ export class LiveSessionController {
 
   labScenarios = (): string[] => this.options.labScenarios ?? [];
 
+  /** The lab scenario the runs go against, when the user chose the practice lab. */
+  activeLab = (): string | undefined => this.lab;
+
+  isRunning = (): boolean => this.running;
+
   activeStep = (): StepId | undefined => (this.running ? this.recorder?.running : undefined);
 
   start = (target: LiveStart): void => {
+    if (this.running) return;
     if ('lab' in target) {
-      this.problem =
-        'the practice lab arrives with the lab issue; it is not part of this build yet';
-      this.emit();
+      // The lab's servers decide host, ports, CA and login; the settings only name the lesson.
+      this.lab = target.lab;
+      this.settings = {
+        ...DEFAULT_SETTINGS,
+        ...this.options.settings,
+        target: `lab ${target.lab}`,
+      };
+      this.launch(undefined);
       return;
     }
-    if (this.running) return;
+    this.lab = undefined;
     this.settings = {
       ...DEFAULT_SETTINGS,
       ...this.options.settings,
@@ -284,7 +303,7 @@ export class LiveSessionController {
     if (this.recorder) this.earlier = this.attemptsOf(this.recorder.session);
     this.refresh();
     void this.options
-      .configFor(settings, this.password)
+      .configFor(settings, this.password, this.lab)
       .then((config) => {
         this.config = config;
         this.runs = run;

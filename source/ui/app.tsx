@@ -67,6 +67,9 @@ import {
   stepFooter,
   stepScreenReducer,
 } from './screens/step/reducer.js';
+import { lessonVerdict } from './screens/lab/lesson.js';
+import { LessonVerdictView } from './screens/lab/lesson-verdict-view.js';
+import { LabStory } from './screens/lab/story.js';
 import { useStepInput } from './screens/step/use-step-input.js';
 import { StepView } from './screens/step/view.js';
 import type { MissingField } from './step-guide.js';
@@ -478,6 +481,14 @@ const WizardFrame = ({
     isActive: screenKeys && !onStartScreen && !settingsOpen,
   });
 
+  const chosenLesson =
+    start.goal === 'lab'
+      ? controller.labLessons?.().find((l) => l.id === scenarios[start.choice])
+      : undefined;
+  // On the practice lab, the lesson's verdict goes under the steps.
+  const activeLab = session ? controller.activeLab?.() : undefined;
+  const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
+
   const crash = crashForTest ? <CrashTest /> : null;
   if (layout.tooSmall) {
     return (
@@ -587,13 +598,16 @@ const WizardFrame = ({
           ) : settingsOpen && form ? (
             <SettingsView state={form} width={layout.mainColumns} height={layout.bodyRows} />
           ) : onStartScreen ? (
-            <StartView
-              state={start}
-              {...(problem ? { problem } : {})}
-              scenarios={scenarios}
-              width={layout.mainColumns}
-              height={layout.bodyRows}
-            />
+            <>
+              <StartView
+                state={start}
+                {...(problem ? { problem } : {})}
+                scenarios={scenarios}
+                width={layout.mainColumns}
+                height={layout.bodyRows - (chosenLesson ? 6 : 0)}
+              />
+              {chosenLesson ? <LabStory lesson={chosenLesson} /> : null}
+            </>
           ) : findingsView ? (
             <FindingsView
               findings={allFindings}
@@ -641,6 +655,12 @@ const WizardFrame = ({
                   at={matches.indexOf(selectedRow) + 1}
                   count={matches.length}
                   width={layout.mainColumns}
+                />
+              ) : null}
+              {lesson ? (
+                <LessonVerdictView
+                  lesson={lesson}
+                  verdict={lessonVerdict(lesson, session, controller.isRunning?.() ?? false)}
                 />
               ) : null}
             </TranscriptMarksContext.Provider>

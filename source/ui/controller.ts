@@ -3,6 +3,7 @@
 // diagnosis, the practice lab, or a saved report.
 import type { NextAction, Session, StepId, WizardSettings } from '../record/types.js';
 import type { ReportFormat } from '../report/index.js';
+import type { LabLesson } from './screens/lab/lesson.js';
 
 export type WizardStart =
   | {
@@ -123,4 +124,10 @@ export interface WizardController {
   copyToClipboard?(text: string): CopyResult;
   /** Set for `mailmedic open FILE`: a saved session, where nothing talks to a server. */
   savedFrom?: string;
+  /** The practice lessons (the lab's scenarios with their stories), when the lab is available. */
+  labLessons?(): readonly LabLesson[];
+  /** The lab scenario the current session runs against, if it does. */
+  activeLab?(): string | undefined;
+  /** True while a run is in progress (the lesson's verdict waits for the end). */
+  isRunning?(): boolean;
 }

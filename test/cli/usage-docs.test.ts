@@ -101,3 +101,12 @@ test('the session schema names the schema version and holds for recorded session
   // And the reader itself refuses what it should.
   assert.notDeepEqual(validate(schema, { schema: 'other' }, 's'), []);
 });
+
+test('--help lists every practice lab scenario, and no other', async () => {
+  const { SCENARIOS } = await import('../../source/lab/scenarios.js');
+  const { LAB_SCENARIOS } = await import('../../source/cli/usage.js');
+  const listed = LAB_SCENARIOS.replace(/^[^:]*:\s*/, '')
+    .replace(/\.$/, '')
+    .split(/,\s*/);
+  assert.deepEqual([...listed].sort(), SCENARIOS.map((s) => s.id).sort());
+});
