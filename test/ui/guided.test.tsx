@@ -76,7 +76,10 @@ test('a proposal says why and what; enter sends it', async () => {
   assert.match(frame, /› ○ ehlo/);
   assert.match(frame, /Next command EHLO tells the server our name and asks which extensions/);
   assert.match(frame, /C: EHLO client\.example\.net/);
-  assert.match(frame, /enter send {2}r export {2}e edit {2}s skip {2}a run all {2}o settings {2}m console/);
+  assert.match(
+    frame,
+    /enter send {2}r export {2}e edit {2}s skip {2}a run all {2}o settings {2}m console/,
+  );
   await h.press(ENTER);
   assert.deepEqual(controller.answers, [[7, { action: 'send' }]]);
   h.unmount();
