@@ -96,7 +96,20 @@ export class SmtpConversation {
     return facts;
   }
 
+  /** Set once the manual console took the connection: nothing here may write or close it. */
+  handedOver = false;
+
+  /**
+   * Gives the live connection and its engine, in their current state, to the manual console
+   * (the wizard's `m`). Afterwards close() leaves them alone: the console owns them.
+   */
+  handOver(): { connection: Connection; engine: SmtpEngine } {
+    this.handedOver = true;
+    return { connection: this.connection, engine: this.engine };
+  }
+
   close(): void {
+    if (this.handedOver) return;
     this.engine.closed();
     this.connection.close();
   }
