@@ -5,6 +5,7 @@ import type { RunConfig } from './config.js';
 import type { SessionRecorder } from '../record/recorder.js';
 import { runSession } from './runner.js';
 import type { Session, StepId } from '../record/types.js';
+import type { CommandGate, HandedConnection } from './gate.js';
 
 export interface LiveControllerOptions {
   version: string;
@@ -12,6 +13,8 @@ export interface LiveControllerOptions {
   configFor: (target: { input: string } | { lab: string }) => Promise<RunConfig>;
   labScenarios?: string[];
   signal?: AbortSignal;
+  /** The guided driver's gate (see gate.ts); its `console` decision hands the connection over. */
+  gate?: CommandGate;
 }
 
 export class LiveSessionController {
@@ -36,6 +39,33 @@ export class LiveSessionController {
 
   activeStep = (): StepId | undefined => this.recorder?.running;
 
+  /** A connection the user took into the manual console (the wizard's `m`), until it is claimed. */
+  private handed: HandedConnection | undefined;
+
+  /**
+   * The wizard's `m`, after the gate answered `console`: the live connection and engine in the
+   * state the guided step left them, and the recorder to go on recording into. Given once; pass
+   * them to session/console/take-over.ts (takeOver) to get a console on the same session.
+   */
+  takeOverConnection = (): (HandedConnection & { recorder: SessionRecorder }) | undefined => {
+    const handed = this.handed;
+    this.handed = undefined;
+    return handed && this.recorder ? { ...handed, recorder: this.recorder } : undefined;
+  };
+
+  private gate(): CommandGate | undefined {
+    const gate = this.options.gate;
+    if (!gate) return undefined;
+    return {
+      confirm: (proposal) => gate.confirm(proposal),
+      takeOver: (handed) => {
+        this.handed = handed;
+        gate.takeOver?.(handed);
+        this.emit();
+      },
+    };
+  }
+
   private lastTarget: { input: string } | { lab: string } | undefined;
   private running = false;
 
@@ -50,6 +80,7 @@ export class LiveSessionController {
         runSession(config, {
           version: this.options.version,
           ...(this.options.signal ? { signal: this.options.signal } : {}),
+          ...(this.options.gate ? { gate: this.gate()! } : {}),
           onRecorder: (recorder) => {
             this.recorder = recorder;
             recorder.subscribe(() => this.refresh());

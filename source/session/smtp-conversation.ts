@@ -11,7 +11,7 @@ import type { SmtpEngine, SmtpEvent } from '../protocols/smtp/engine.js';
 import type { SmtpReply } from '../protocols/smtp/reply.js';
 import type { DeadlineName } from '../net/deadlines.js';
 import type { CommandGate } from './gate.js';
-import { StoppedByUser } from './gate.js';
+import { HandedToConsole, StoppedByUser } from './gate.js';
 import type { SessionRecorder } from '../record/recorder.js';
 import type { StepId } from '../record/types.js';
 
@@ -83,6 +83,10 @@ export class SmtpConversation {
       secret: preview.secret,
     });
     if (decision.action === 'stop') throw new StoppedByUser(step);
+    if (decision.action === 'console') {
+      this.gate.takeOver?.({ step, ...this.handOver() });
+      throw new HandedToConsole(step);
+    }
     if (decision.action === 'edit' && !preview.secret && command.verb !== 'MESSAGE') {
       return { verb: 'RAW', line: decision.line };
     }
