@@ -106,6 +106,8 @@ test(
       secret: true,
     });
     assert.ok(!session.findings.some((f) => f.id === 'console.cleartext-credentials'));
+    // `mailmedic open` accepts it: the same check it runs before showing a session.
+    assert.equal((await readSessionFile(report)).transcript.length, session.transcript.length);
   },
 );
 
