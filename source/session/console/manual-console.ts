@@ -425,7 +425,8 @@ export class ManualConsole {
     if (credentials?.kind === 'helper') {
       this.ask = {
         mechanism: credentials.mechanism,
-        command: adapter.preview(line).join(' '),
+        // A bare AUTH LOGIN/PLAIN carries no secret; shown as typed (without a tag yet).
+        command: line.trim(),
         line,
       };
       return;
