@@ -122,6 +122,11 @@ test(
       await type(child, 'MAIL FROM:<learner@console.test>', /2\.1\.0/);
       await type(child, 'RCPT TO:<someone@foreign-domain.example>', /554 5\.7\.1/);
       await child.waitFor(/[Rr]elay access denied/, WAIT);
+      // Tab: the "more" panel about the refusal, then Tab again to close it.
+      child.write('\t');
+      await child.waitFor(/more about: 554 5\.7\.1/, WAIT);
+      await child.waitFor(/What to change:/, WAIT);
+      child.write('\t');
       await type(child, `RCPT TO:<${stack.user}>`, /2\.1\.5/);
       await type(child, 'DATA', /354/);
       await type(child, 'Subject: typed by hand', /message›/);

@@ -6,6 +6,7 @@ import {
 } from '../../../source/ui/screens/console/reducer.js';
 import type { ConsoleScreenState } from '../../../source/ui/screens/console/controller.js';
 import { maskedInput } from '../../../source/ui/screens/console/view.js';
+import { lineForMore, moreAbout } from '../../../source/ui/screens/console/more.js';
 import { lessonProgress } from '../../../source/session/console/lessons.js';
 import { lessonById } from '../../../source/knowledge/lessons/index.js';
 
@@ -71,4 +72,16 @@ test("every lesson's own example lines complete it (lines in brackets are descri
     );
     assert.equal(lessonProgress(lesson, lines).finished, true, `lesson ${id}`);
   }
+});
+
+test('the more panel knows the code, the enhanced code and the vendor wording', () => {
+  const text = moreAbout('554 5.7.1 <x@foreign.example>: Relay access denied').join('\n');
+  assert.match(text, /^554/m);
+  assert.match(text, /5\.7\.1/);
+  assert.match(text, /What to change:/);
+  const transcript = [
+    { t: 0, step: 'send', dir: 'server', text: '250 ok', explanation: 'fine' },
+    { t: 1, step: 'send', dir: 'client', text: 'QUIT' },
+  ] as const;
+  assert.equal(lineForMore([...transcript], 1)?.text, '250 ok');
 });
