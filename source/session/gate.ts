@@ -1,7 +1,10 @@
 // The guided driver's hook: before a step starts and before each command goes out, the wizard may
-// show it, let the user edit it, skip the step, or stop. `check` runs without a gate. Secret
-// commands are shown masked and cannot be edited, so the wizard never holds the secret in its state.
+// show it, let the user edit it, skip the step, stop, or take the connection into the manual
+// console. `check` runs without a gate. Secret commands are shown masked and cannot be edited, so
+// the wizard never holds the secret in its state.
+import type { Connection } from '../net/connection.js';
 import type { DeadlineName } from '../net/deadlines.js';
+import type { SmtpEngine } from '../protocols/smtp/engine.js';
 import type { StepId } from '../record/types.js';
 
 export interface Proposal {
@@ -30,16 +33,30 @@ export type GateDecision =
   /** Leave this step out and go on with the next one that can still run. */
   | { action: 'skip'; reason?: string }
   /** End this run here. */
-  | { action: 'stop' };
+  | { action: 'stop' }
+  /** The wizard's `m`: the manual console takes the connection over in its current state. */
+  | { action: 'console' };
+
+/** A live SMTP connection and its engine, as the guided step leaves them for the console. */
+export interface HandedConnection {
+  step: StepId;
+  connection: Connection;
+  engine: SmtpEngine;
+}
 
 export interface CommandGate {
   confirm(proposal: Proposal): Promise<GateDecision>;
+  /** Receives the connection when the user chose `console`; the step then ends as skipped. */
+  takeOver?(handed: HandedConnection): void;
 }
 
 /** Thrown when the user chose to stop at a command; the step ends as skipped, not failed. */
 export class StoppedByUser extends Error {
-  constructor(readonly step: StepId) {
-    super(`stopped by the user before a ${step} command`);
+  constructor(
+    readonly step: StepId,
+    how = 'stopped by the user before a',
+  ) {
+    super(`${how} ${step} command`);
     this.name = 'StoppedByUser';
   }
 }
@@ -77,3 +94,10 @@ export const confirmStep = async (
   if (decision.action === 'skip') throw new SkippedByUser(step, decision.reason);
   if (decision.action === 'stop') throw new StoppedByUser(step);
 };
+/** The user took the connection into the manual console; the guided run stops here. */
+export class HandedToConsole extends StoppedByUser {
+  constructor(step: StepId) {
+    super(step, 'stopped by the user: continued by hand in the manual console instead of the');
+    this.name = 'HandedToConsole';
+  }
+}

@@ -4,13 +4,17 @@
 // runs; each run is a fresh session that carries the attempts of the runs before it. How settings
 // become a RunConfig (files, defaults) is the CLI's business, passed in as a function.
 import { planAction } from '../diagnosis/actions.js';
-import { DEADLINE_LABELS } from '../net/deadlines.js';
-import type { SessionRecorder } from '../record/recorder.js';
+import { endpoint } from '../net/connection.js';
+import { DEADLINE_LABELS, deadlinesFor } from '../net/deadlines.js';
+import { SessionRecorder } from '../record/recorder.js';
 import { STEP_IDS } from '../record/types.js';
 import type { NextAction, Session, StepAttempt, StepId, WizardSettings } from '../record/types.js';
 import type { RunConfig } from './config.js';
-import type { CommandGate, GateDecision, Proposal } from './gate.js';
+import type { CommandGate, GateDecision, HandedConnection, Proposal } from './gate.js';
 import { runSession } from './runner.js';
+import { ConsoleSessionController } from './console/console-controller.js';
+import { ManualConsole } from './console/manual-console.js';
+import { takeOver } from './console/take-over.js';
 
 export type LiveStart =
   { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
@@ -118,6 +122,20 @@ export class LiveSessionController {
   activeLab = (): string | undefined => this.lab;
 
   isRunning = (): boolean => this.running;
+
+  /** A connection the user took into the manual console (the wizard's `m`), until it is claimed. */
+  private handed: HandedConnection | undefined;
+
+  /**
+   * The wizard's `m`, after the gate answered `console`: the live connection and engine in the
+   * state the guided step left them, and the recorder to go on recording into. Given once; pass
+   * them to session/console/take-over.ts (takeOver) to get a console on the same session.
+   */
+  takeOverConnection = (): (HandedConnection & { recorder: SessionRecorder }) | undefined => {
+    const handed = this.handed;
+    this.handed = undefined;
+    return handed && this.recorder ? { ...handed, recorder: this.recorder } : undefined;
+  };
 
   activeStep = (): StepId | undefined => (this.running ? this.recorder?.running : undefined);
 
@@ -234,6 +252,61 @@ export class LiveSessionController {
     this.restart(plan.from);
   };
 
+  /** Called by the gate's takeOver while openManualConsole waits for the connection. */
+  private onHanded: ((handed: HandedConnection) => void) | undefined;
+
+  /**
+   * The wizard's `m`. With a guided SMTP command waiting, the console takes that very connection
+   * over in the state the guide left it (after EHLO, STARTTLS, AUTH) and records into the same
+   * session; the guided step ends as "continued by hand". Otherwise it opens a new connection to
+   * the target (or to `where`, from the start screen), as `mailmedic console` would.
+   */
+  openManualConsole = async (where?: {
+    host: string;
+    port: number;
+    tls: boolean;
+  }): Promise<ConsoleSessionController> => {
+    const pending = this.pending;
+    const target = where ?? this.openConsole();
+    if (!where && pending && pending.proposal.kind === 'command' && this.recorder) {
+      const recorder = this.recorder;
+      const handed = new Promise<HandedConnection>((resolve) => (this.onHanded = resolve));
+      this.answer(pending.id, { action: 'console' });
+      const h = await handed;
+      this.onHanded = undefined;
+      const host = target?.host ?? recorder.session.target.input;
+      const console = takeOver({
+        connection: h.connection,
+        live: { protocol: 'smtp', engine: h.engine },
+        recorder,
+        servername: host,
+        ...(this.config?.ca && this.config.ca.length > 0 ? { ca: this.config.ca } : {}),
+        insecure: this.settings?.insecure ?? false,
+        step: h.step,
+      });
+      return new ConsoleSessionController(console, recorder, endpoint(host, target?.port ?? 25));
+    }
+    if (!target) throw new Error('no host to connect to yet: type a target first');
+    const where2 = endpoint(target.host, target.port);
+    const recorder = new SessionRecorder(
+      { input: where2, server: { host: target.host, port: target.port } },
+      { version: this.options.version },
+    );
+    const tls = { servername: target.host, ...(this.config?.ca ? { ca: this.config.ca } : {}) };
+    const console = await ManualConsole.open({
+      host: target.host,
+      port: target.port,
+      protocol: 'auto',
+      recorder,
+      deadlines: this.config?.deadlines ?? deadlinesFor(undefined),
+      ...(target.tls ? { tls } : {}),
+      upgrade: tls,
+      insecure: this.settings?.insecure ?? false,
+      ...(this.config?.ehlo ? { ehlo: this.config.ehlo } : {}),
+    });
+    return new ConsoleSessionController(console, recorder, where2);
+  };
+
   openConsole = (): { host: string; port: number; tls: boolean } | undefined => {
     const s = this.snapshot;
     const server = s?.target.server;
@@ -250,6 +323,10 @@ export class LiveSessionController {
 
   /** The gate the runner asks; in auto mode (or before the step to guide from) it says "send". */
   private readonly gate: CommandGate = {
+    takeOver: (handed) => {
+      this.handed = handed;
+      this.onHanded?.(handed);
+    },
     confirm: (proposal) =>
       new Promise<GateDecision>((resolve) => {
         this.wait = undefined;

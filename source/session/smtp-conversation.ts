@@ -11,7 +11,7 @@ import type { SmtpEngine, SmtpEvent } from '../protocols/smtp/engine.js';
 import type { SmtpReply } from '../protocols/smtp/reply.js';
 import type { DeadlineName } from '../net/deadlines.js';
 import type { CommandGate } from './gate.js';
-import { SkippedByUser, StoppedByUser } from './gate.js';
+import { HandedToConsole, SkippedByUser, StoppedByUser } from './gate.js';
 import type { SessionRecorder } from '../record/recorder.js';
 import type { StepId } from '../record/types.js';
 
@@ -96,6 +96,10 @@ export class SmtpConversation {
     });
     if (decision.action === 'stop') throw new StoppedByUser(step);
     if (decision.action === 'skip') throw new SkippedByUser(step, decision.reason);
+    if (decision.action === 'console') {
+      this.gate.takeOver?.({ step, ...this.handOver() });
+      throw new HandedToConsole(step);
+    }
     if (decision.action === 'edit' && editable) {
       return { verb: 'RAW', line: decision.line };
     }
@@ -109,7 +113,20 @@ export class SmtpConversation {
     return facts;
   }
 
+  /** Set once the manual console took the connection: nothing here may write or close it. */
+  handedOver = false;
+
+  /**
+   * Gives the live connection and its engine, in their current state, to the manual console
+   * (the wizard's `m`). Afterwards close() leaves them alone: the console owns them.
+   */
+  handOver(): { connection: Connection; engine: SmtpEngine } {
+    this.handedOver = true;
+    return { connection: this.connection, engine: this.engine };
+  }
+
   close(): void {
+    if (this.handedOver) return;
     this.engine.closed();
     this.connection.close();
   }

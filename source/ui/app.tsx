@@ -38,6 +38,8 @@ import type { KeyContext } from './use-actions.js';
 import { layoutFor } from './layout.js';
 import type { ConsoleTarget } from './controller.js';
 import { ConsolePlaceholder } from './screens/console/placeholder.js';
+import { ConsolePane } from './screens/console/console-pane.js';
+import type { ConsoleController } from './screens/console/controller.js';
 import { FindingsView } from './screens/findings/view.js';
 import type { SettingsFormAction, SettingsFormState } from './screens/settings/reducer.js';
 import {
@@ -213,6 +215,8 @@ const WizardFrame = ({
   const scenarios = useMemo(() => controller.labScenarios(), [controller]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [consoleTarget, setConsoleTarget] = useState<ConsoleTarget | 'open' | undefined>();
+  const [consolePane, setConsolePane] = useState<ConsoleController | undefined>();
+  const [consoleProblem, setConsoleProblem] = useState<string | undefined>();
   // A line is refused for CR, LF and NUL (checkTarget) and for any other control character.
   const fieldCheck = useCallback(
     (text: string) =>
@@ -338,7 +342,20 @@ const WizardFrame = ({
     controller.applySettings?.(result);
     closeSettings();
   };
-  const openConsole = () => setConsoleTarget(controller.openConsole?.() ?? 'open');
+  /** m, or the start screen's console goal: the real console where the controller has one. */
+  const openConsole = (where?: ConsoleTarget) => {
+    if (!controller.openManualConsole) {
+      setConsoleTarget(where ?? controller.openConsole?.() ?? 'open');
+      return;
+    }
+    setConsoleProblem(undefined);
+    controller.openManualConsole(where).then(setConsolePane, (error: unknown) => {
+      setConsoleProblem(
+        `The console could not connect: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      setConsoleTarget(where ?? controller.openConsole?.() ?? 'open');
+    });
+  };
   const takeAction = (item: ActionItem) => {
     const before = guideRef.current;
     controller.takeAction?.(item.action, findingStep(session, item.finding));
@@ -383,7 +400,7 @@ const WizardFrame = ({
         decision.console.replace(/:\d+$/, ''),
         Number(/:(\d+)$/.exec(decision.console)?.[1]),
       ];
-      setConsoleTarget({
+      openConsole({
         host: host.replace(/^\[|\]$/g, ''),
         port,
         tls: port === 465 || port === 993 || port === 995,
@@ -407,9 +424,11 @@ const WizardFrame = ({
       report: openExport,
       copy: copySummary,
     },
-    { textEntry },
+    // The console pane reads its own keys (q and Ctrl-C included) while it is open.
+    { textEntry, isActive: consolePane === undefined },
   );
-  const screenKeys = !helpOpen && !layout.tooSmall && !consoleOpen && !exportOpen;
+  const screenKeys =
+    !helpOpen && !layout.tooSmall && !consoleOpen && !exportOpen && consolePane === undefined;
   useExportInput({
     current: currentExport,
     dispatch: exportDispatch,
@@ -490,6 +509,21 @@ const WizardFrame = ({
   const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
 
   const crash = crashForTest ? <CrashTest /> : null;
+  if (consolePane && !layout.tooSmall) {
+    return (
+      <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
+        <ConsolePane
+          controller={consolePane}
+          columns={layout.columns}
+          rows={layout.frameRows}
+          onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
+          onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
+          onLeave={() => setConsolePane(undefined)}
+        />
+        {crash}
+      </Box>
+    );
+  }
   if (layout.tooSmall) {
     return (
       <Box height={layout.frameRows} overflow="hidden">
@@ -594,6 +628,7 @@ const WizardFrame = ({
           ) : consoleOpen ? (
             <ConsolePlaceholder
               {...(typeof consoleTarget === 'object' ? { target: consoleTarget } : {})}
+              {...(consoleProblem ? { problem: consoleProblem } : {})}
             />
           ) : settingsOpen && form ? (
             <SettingsView state={form} width={layout.mainColumns} height={layout.bodyRows} />

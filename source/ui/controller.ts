@@ -4,6 +4,7 @@
 import type { NextAction, Session, StepId, WizardSettings } from '../record/types.js';
 import type { ReportFormat } from '../report/index.js';
 import type { LabLesson } from './screens/lab/lesson.js';
+import type { ConsoleController } from './screens/console/controller.js';
 
 export type WizardStart =
   | {
@@ -116,8 +117,14 @@ export interface WizardController {
   applySettings?(change: SettingsChange): void;
   /** Applies a finding's action to the settings and runs again from the step it names. */
   takeAction?(action: NextAction, step?: StepId): void;
-  /** Hands the target over to the manual console; says where it would connect. */
+  /** Where the manual console would connect now. */
   openConsole?(): ConsoleTarget | undefined;
+  /**
+   * The manual console: on the live connection when a guided SMTP command is waiting (typing goes
+   * on where the guide stopped, into the same session), else on a new connection to the target or
+   * to `where`. Rejects with a message to show when it cannot connect.
+   */
+  openManualConsole?(where?: ConsoleTarget): Promise<ConsoleController>;
   /** Writes a report of the current session (the UI never touches the file system itself). */
   exportReport?(request: ExportRequest): Promise<ExportResult>;
   /** Puts text on the terminal's clipboard (OSC 52); the text is already sanitised. */

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { readSessionFile } from '../../source/cli/wizard-command.js';
 import { BUNDLE, ROOT } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
@@ -105,6 +106,8 @@ test(
       secret: true,
     });
     assert.ok(!session.findings.some((f) => f.id === 'console.cleartext-credentials'));
+    // `mailmedic open` accepts it: the same check it runs before showing a session.
+    assert.equal((await readSessionFile(report)).transcript.length, session.transcript.length);
   },
 );
 
@@ -119,6 +122,11 @@ test(
       await type(child, 'MAIL FROM:<learner@console.test>', /2\.1\.0/);
       await type(child, 'RCPT TO:<someone@foreign-domain.example>', /554 5\.7\.1/);
       await child.waitFor(/[Rr]elay access denied/, WAIT);
+      // Tab: the "more" panel about the refusal, then Tab again to close it.
+      child.write('\t');
+      await child.waitFor(/more about: 554 5\.7\.1/, WAIT);
+      await child.waitFor(/What to change:/, WAIT);
+      child.write('\t');
       await type(child, `RCPT TO:<${stack.user}>`, /2\.1\.5/);
       await type(child, 'DATA', /354/);
       await type(child, 'Subject: typed by hand', /message›/);

@@ -254,7 +254,9 @@ export class ManualConsole {
     const held = this.held;
     if (!held) return;
     this.held = undefined;
-    this.dispatch(held.line, held);
+    // Judged again: while it waited, the reply it waited for may have come (STARTTLS done).
+    const now = this.judge(held.line);
+    if (now) this.dispatch(held.line, now.warning !== '' ? { line: held.line, ...now } : undefined);
     this.drain();
     this.changed();
   }
@@ -378,36 +380,37 @@ export class ManualConsole {
     }
   }
 
-  /** Holds a line that does not fit (or would leak credentials), or sends it. */
-  private consider(line: string): void {
+  /** Why a line should wait, now; undefined when it cannot be sent at all (said in a note). */
+  private judge(line: string): Omit<Held, 'line'> | undefined {
     const adapter = this.speak();
-    let warning: string | undefined;
-    let cleartext = false;
-    let display: string[];
     try {
       assertSafeField('line', line);
-      warning = adapter.whyNot(line);
-      const credentials = adapter.credentials(line);
-      cleartext = credentials !== undefined && !this.credentialsSafe();
-      display = adapter.preview(line);
+      const warning = adapter.whyNot(line);
+      const cleartext = adapter.credentials(line) !== undefined && !this.credentialsSafe();
+      const reasons = [warning, cleartext ? this.cleartextReason() : undefined].filter(
+        (r): r is string => r !== undefined,
+      );
+      return {
+        display: adapter.preview(line),
+        warning: reasons.join('; and '),
+        cleartext,
+        ...(warning ? { warningOnly: warning } : {}),
+      };
     } catch (error) {
       this.recorder.note(
         this.step,
         `not sent: ${error instanceof Error ? error.message : String(error)}`,
       );
-      return;
+      return undefined;
     }
-    if (warning || cleartext) {
-      const reasons = [warning, cleartext ? this.cleartextReason() : undefined].filter(
-        (r): r is string => r !== undefined,
-      );
-      this.held = {
-        line,
-        display,
-        warning: reasons.join('; and '),
-        cleartext,
-        ...(warning ? { warningOnly: warning } : {}),
-      };
+  }
+
+  /** Holds a line that does not fit (or would leak credentials), or sends it. */
+  private consider(line: string): void {
+    const judged = this.judge(line);
+    if (!judged) return;
+    if (judged.warning !== '') {
+      this.held = { line, ...judged };
       return;
     }
     this.dispatch(line);
@@ -422,7 +425,8 @@ export class ManualConsole {
     if (credentials?.kind === 'helper') {
       this.ask = {
         mechanism: credentials.mechanism,
-        command: adapter.preview(line).join(' '),
+        // A bare AUTH LOGIN/PLAIN carries no secret; shown as typed (without a tag yet).
+        command: line.trim(),
         line,
       };
       return;

@@ -576,6 +576,8 @@ export const defaultSender = (ctx: StepContext): string => {
 
 /** Says goodbye when the session is still in a state where QUIT means something. */
 const quit = async (c: SmtpConversation, step: StepId): Promise<void> => {
+  // The manual console took the connection over: the session goes on there.
+  if (c.handedOver) return;
   try {
     if (c.connection.isOpen && c.engine.whyNot({ verb: 'QUIT' }) === undefined) {
       await c.command(step, { verb: 'QUIT' });

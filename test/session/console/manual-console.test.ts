@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ManualConsole } from '../../../source/session/console/manual-console.js';
+import { consoleFindings } from '../../../source/session/console/findings.js';
 import { SessionRecorder } from '../../../source/record/recorder.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
 
@@ -105,6 +106,10 @@ test(
       assert.equal(console.getState().held?.cleartext, true, 'held: no TLS');
       console.sendHeld();
       assert.ok(JSON.stringify(recorder.session.facts?.['console.cleartext']).includes('********'));
+      const [finding] = consoleFindings(recorder.session);
+      assert.equal(finding?.severity, 'error');
+      assert.equal(finding?.title, 'Credentials were sent without TLS');
+      assert.ok(finding.evidence.length > 0, 'points at the masked line');
       await seen((t) => t.startsWith('535'));
       const all = JSON.stringify(recorder.session);
       assert.ok(!all.includes(payload), 'payload leaked');

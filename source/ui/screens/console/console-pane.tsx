@@ -50,7 +50,7 @@ export const ConsolePane = ({
   const footerRows = 2;
   const paneRows = Math.max(4, rows - footerRows);
   const laidOut = useMemo(() => transcriptRows(session, columns), [session, columns]);
-  const height = transcriptHeight(view, paneRows);
+  const height = transcriptHeight(view, paneRows, screen.more);
   useConsoleInput({
     controller,
     view,

@@ -1,12 +1,19 @@
-// Where the manual console will be: the key and the hand-over exist now, the screen arrives with
-// the console issue. Until then this says what it will do and where it would connect.
+// What the console would do and where it would connect, shown when it cannot open here: a saved
+// session, or a connection that failed (the reason comes first).
 import { Box, Text } from 'ink';
 import type { ConsoleTarget } from '../../controller.js';
 
-export const ConsolePlaceholder = ({ target }: { target?: ConsoleTarget }) => (
+export const ConsolePlaceholder = ({
+  target,
+  problem,
+}: {
+  target?: ConsoleTarget;
+  problem?: string;
+}) => (
   <Box flexDirection="column">
     <Text bold>Manual console</Text>
     <Text> </Text>
+    {problem ? <Text wrap="wrap">{problem}</Text> : null}
     <Text wrap="wrap">
       {target
         ? `It will connect to ${target.host} port ${target.port}${target.tls ? ' with TLS' : ''}, the way telnet or openssl s_client would.`
@@ -19,7 +26,7 @@ export const ConsolePlaceholder = ({ target }: { target?: ConsoleTarget }) => (
     </Text>
     <Text> </Text>
     <Text dimColor wrap="wrap">
-      The console screen arrives with the next issue; this is its place. Esc: back.
+      Esc: back.
     </Text>
   </Box>
 );

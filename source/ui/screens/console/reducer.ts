@@ -24,6 +24,8 @@ export interface ConsoleScreen {
   /** The auth helper: the user was given, the password is being typed. */
   credentials?: { stage: 'user' } | { stage: 'password'; user: string };
   helpOpen: boolean;
+  /** The "more" panel about the newest explained server line in view. */
+  more: boolean;
 }
 
 export const initialConsoleScreen = (): ConsoleScreen => ({
@@ -35,6 +37,7 @@ export const initialConsoleScreen = (): ConsoleScreen => ({
   scroll: 0,
   outbox: [],
   helpOpen: false,
+  more: false,
 });
 
 export type ConsoleMessage =
@@ -45,6 +48,7 @@ export type ConsoleMessage =
   | { type: 'scroll'; rows: number; max: number }
   | { type: 'typing'; on: boolean }
   | { type: 'help'; open: boolean }
+  | { type: 'more'; open: boolean }
   | { type: 'askUser' }
   | { type: 'askPassword'; user: string }
   | { type: 'askDone' };
@@ -148,6 +152,8 @@ export const consoleReducer = (state: ConsoleScreen, message: ConsoleMessage): C
       return state.typing === message.on ? state : { ...state, typing: message.on };
     case 'help':
       return state.helpOpen === message.open ? state : { ...state, helpOpen: message.open };
+    case 'more':
+      return state.more === message.open ? state : { ...state, more: message.open };
     case 'askUser':
       return { ...withInput(state, '', 0), credentials: { stage: 'user' }, typing: true };
     case 'askPassword':
@@ -167,7 +173,11 @@ export const CONSOLE_HELP: readonly HelpItem[] = [
   },
   { actions: ['up', 'down'], description: 'While typing: earlier and later lines (history)' },
   { actions: ['pageUp', 'pageDown'], description: 'Scroll the transcript' },
-  { actions: ['focus'], description: 'At the AUTH helper: type the base64 answers yourself' },
+  {
+    actions: ['focus'],
+    description:
+      'More about the newest reply in view (code, enhanced code, vendor wording, what to change); at the AUTH helper: type the base64 yourself',
+  },
   { actions: ['lesson'], description: 'Not typing: next lesson, or stop the lesson' },
   { actions: ['edit'], description: 'Not typing: type again (Enter does too)' },
 ];
@@ -193,6 +203,7 @@ export const consoleFooter = (
       { actions: ['run'], label: 'send' },
       { actions: ['up', 'down'], label: 'history' },
       { actions: ['pageUp', 'pageDown'], label: 'scroll' },
+      { actions: ['focus'], label: state.more ? 'less' : 'more' },
       { actions: ['cancel'], label: 'stop typing' },
     ];
   return [

@@ -106,7 +106,7 @@ export const useConsoleInput = (options: ConsoleInputOptions): void => {
       run: () => dispatch({ type: 'typing', on: true }),
       edit: () => dispatch({ type: 'typing', on: true }),
       focus: () => {
-        if (!controller.getState().ask) return;
+        if (!controller.getState().ask) return dispatch({ type: 'more', open: !current().more });
         dispatch({ type: 'askDone' });
         controller.authenticateByHand();
       },

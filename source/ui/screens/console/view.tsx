@@ -6,7 +6,8 @@ import { TextField } from '../../components/text-field.js';
 import { useTone } from '../../theme.js';
 import type { TranscriptRow } from '../../transcript-layout.js';
 import { layoutTranscript } from '../../transcript-layout.js';
-import { truncate } from '../../text-width.js';
+import { truncate, wordWrap } from '../../text-width.js';
+import { lineForMore, moreAbout } from './more.js';
 import type { ConsoleScreenState } from './controller.js';
 import type { ConsoleScreen } from './reducer.js';
 
@@ -15,8 +16,11 @@ export const lessonRows = (view: ConsoleScreenState): number => (view.lesson ? 4
 const statusRows = (view: ConsoleScreenState): number =>
   view.held || view.ask || !view.open ? 2 : 0;
 
-export const transcriptHeight = (view: ConsoleScreenState, rows: number): number =>
-  Math.max(1, rows - 2 - lessonRows(view) - statusRows(view));
+/** Rows of the "more" panel when open. */
+export const MORE_ROWS = 12;
+
+export const transcriptHeight = (view: ConsoleScreenState, rows: number, more = false): number =>
+  Math.max(1, rows - 2 - lessonRows(view) - statusRows(view) - (more ? MORE_ROWS : 0));
 
 export const transcriptRows = (session: Session, width: number): TranscriptRow[] =>
   layoutTranscript(
@@ -66,9 +70,15 @@ export const ConsoleView = ({
   rowsOfTranscript,
 }: Props) => {
   const tone = useTone();
-  const height = transcriptHeight(view, rows);
+  const height = transcriptHeight(view, rows, screen.more);
   const end = Math.max(0, rowsOfTranscript.length - screen.scroll);
   const shown = rowsOfTranscript.slice(Math.max(0, end - height), end);
+  const about = screen.more
+    ? lineForMore(_session.transcript, shown.at(-1)?.entry ?? _session.transcript.length - 1)
+    : undefined;
+  const moreRows = about
+    ? moreAbout(about.text).flatMap((p) => wordWrap(p, Math.max(10, columns - 2)))
+    : [];
   const tls = view.handshaking ? 'TLS handshake…' : view.secure ? 'TLS on' : 'no TLS';
   const protocol =
     view.protocol === 'detecting' ? 'waiting for a greeting' : view.protocol.toUpperCase();
@@ -134,6 +144,18 @@ export const ConsoleView = ({
           </Text>
         ))}
       </Box>
+      {screen.more ? (
+        <Box flexDirection="column" height={MORE_ROWS} overflow="hidden">
+          <Text wrap="truncate-end" bold color={tone('accent')}>
+            {about ? `more about: ${about.text}` : 'more: no explained reply in view yet'}
+          </Text>
+          {moreRows.slice(0, MORE_ROWS - 1).map((row, i) => (
+            <Text key={i} wrap="truncate-end">
+              {row}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
       {view.held ? (
         <Box flexDirection="column" height={2}>
           <Text wrap="truncate-end" color={tone(view.held.cleartext ? 'error' : 'warning')}>
