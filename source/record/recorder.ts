@@ -68,7 +68,7 @@ export class SessionRecorder {
       schema: SESSION_SCHEMA,
       tool: { name: 'mailmedic', version: options.version },
       startedAt: new Date(this.started).toISOString(),
-      target,
+      target: gateDeep(target),
       steps: [],
       transcript: [],
       findings: [],
