@@ -17,6 +17,8 @@ Options (wizard and check):
   --tls MODE                 auto | starttls | implicit | none (auto: implicit on 465,
                              STARTTLS whenever offered)
   --insecure                 go on despite certificate problems (they stay findings)
+  --plaintext-auth           allow credentials over a connection without TLS (always
+                             an error finding)
   --ca-file FILE             also trust the CA certificates in FILE (PEM)
   --ehlo NAME                name for EHLO/HELO (default: this machine's host name)
   --auth-user USER           authenticate as USER
