@@ -4,7 +4,6 @@ import { parseCommandLine } from './cli/args.js';
 import type { Command } from './cli/args.js';
 import { runCheck } from './cli/check.js';
 import { runExplain } from './cli/explain.js';
-import { readSessionFile } from './cli/session-file.js';
 import { USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { gate } from './record/gate.js';
@@ -44,7 +43,11 @@ const dispatch = async (command: Command): Promise<number> => {
     case 'open': {
       // A saved session is read and validated before the wizard loads: a bad file is a usage
       // error at once, not after ink has started.
-      const session = command.kind === 'open' ? await readSessionFile(command.file) : undefined;
+      // (ajv and the schema load only here: check and explain start without them.)
+      const session =
+        command.kind === 'open'
+          ? await (await import('./cli/session-file.js')).readSessionFile(command.file)
+          : undefined;
       // Loaded on demand: ink, react and yoga cost most of the start-up, and check, explain and
       // --version never draw. esbuild keeps it in the one file, initialised only when reached.
       const { runWizardCommand } = await import('./cli/wizard-command.js');
