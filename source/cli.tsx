@@ -50,6 +50,7 @@ const dispatch = async (command: Command): Promise<number> => {
     case 'open': {
       // A saved session is read and validated before the wizard loads: a bad file is a usage
       // error at once, not after ink has started.
+      // (ajv and the schema load only here: check and explain start without them.)
       const session =
         command.kind === 'open'
           ? await (await import('./cli/session-file.js')).readSessionFile(command.file)

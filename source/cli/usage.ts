@@ -36,10 +36,7 @@ export const OPTIONS: readonly UsageRow[] = [
     '--insecure',
     'go on despite certificate problems (they stay findings); certificates only, and needed only when credentials are at stake',
   ],
-  [
-    '--plaintext-auth',
-    'allow credentials over a connection without TLS (an error finding records it)',
-  ],
+  ['--plaintext-auth', 'allow credentials over a connection without TLS (always an error finding)'],
   ['--ca-file FILE', 'also trust the CA certificates in FILE (PEM)'],
   ['--ehlo NAME', "name for EHLO/HELO (default: this machine's host name)"],
   ['--auth-user USER', 'authenticate as USER'],

@@ -22,16 +22,23 @@ export interface RecorderOptions {
   /** Injected so tests get stable times. */
   now?: () => number;
   /** Smaller bounds let tests flood cheaply. */
-  bounds?: typeof TRANSCRIPT_BOUNDS;
+  bounds?: TranscriptBounds;
 }
 
 /** What one step keeps of its transcript: the head as it came, then the most recent tail. */
-export const TRANSCRIPT_BOUNDS = {
+export interface TranscriptBounds {
+  headLines: number;
+  headBytes: number;
+  tailLines: number;
+  tailBytes: number;
+}
+
+export const TRANSCRIPT_BOUNDS: Readonly<TranscriptBounds> = {
   headLines: 2_000,
   headBytes: 1024 * 1024,
   tailLines: 500,
   tailBytes: 256 * 1024,
-} as const;
+};
 
 interface StepTranscript {
   lines: number;
@@ -58,7 +65,7 @@ export class SessionRecorder {
   private readonly listeners = new Set<() => void>();
   private readonly kept = new Map<StepId, StepTranscript>();
   private flooding?: StepId;
-  private readonly bounds: typeof TRANSCRIPT_BOUNDS;
+  private readonly bounds: Readonly<TranscriptBounds>;
 
   constructor(target: Target, options: RecorderOptions) {
     this.now = options.now ?? Date.now;
@@ -68,7 +75,7 @@ export class SessionRecorder {
       schema: SESSION_SCHEMA,
       tool: { name: 'mailmedic', version: options.version },
       startedAt: new Date(this.started).toISOString(),
-      target,
+      target: gateDeep(target),
       steps: [],
       transcript: [],
       findings: [],

@@ -22,7 +22,7 @@ const escapeMarkup = (text: string): string =>
  * a www. name, an e-mail address. These go into code spans, where nothing is a link.
  */
 const LINKISH =
-  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:|\bxmpp:)[^\s`|]*|[^\s`|<>@()[\]]+@[^\s`|<>@()[\]]+\.[^\s`|<>@()[\]]+/gi;
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|xmpp:)[^\s`|]*|[^\s`|<>@()[\]]+@[^\s`|<>@()[\]]+\.[^\s`|<>@()[\]]+/gi;
 
 /** One line of outside text for Markdown prose: markup escaped, anything link-like in code. */
 export const inlineMarkdown = (text: string): string => {

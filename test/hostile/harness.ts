@@ -79,6 +79,9 @@ export const assertNoSecret = (where: string, text: string, secrets: readonly st
 export const assertNoMarkdownLink = (markdown: string): void => {
   const prose = markdown
     .replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '')
+    // Escaped backslashes, then escaped backticks, are text, not code-span marks.
+    .replace(/\\\\/g, '')
+    .replace(/\\`/g, '')
     .replace(/(`+)[^`]*?\1/g, '');
   assert.doesNotMatch(prose, /https?:\/\/|www\.|\]\(|<https?:/i, 'a link outside code in Markdown');
 };
