@@ -324,20 +324,16 @@ const WizardFrame = ({
     );
   }
 
+  // A saved session has no server to talk to: its footer leaves out the keys that would.
+  const offline = (items: FooterItem[]) => (saved ? withoutNetworkKeys(items) : items);
   const screenFooter = onStartScreen
-    ? startFooter(start)
+    ? offline(startFooter(start))
     : (readerFooter(reader) ??
       // Export right after the screen's first key, where a narrow footer still has room for it.
       (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(
-        stepFooter(step),
+        offline(stepFooter(step)),
       ));
-  const footerItems = helpOpen
-    ? HELP_FOOTER
-    : exportOpen
-      ? exportFooter(exported)
-      : saved
-        ? withoutNetworkKeys(screenFooter)
-        : screenFooter;
+  const footerItems = helpOpen ? HELP_FOOTER : exportOpen ? exportFooter(exported) : screenFooter;
   const helpItems = [
     ...(onStartScreen ? START_HELP : [...STEP_HELP, ...READER_HELP]),
     ...EXPORT_HELP,
@@ -404,6 +400,7 @@ const WizardFrame = ({
           ) : (
             <TranscriptMarksContext.Provider
               value={{
+                saved,
                 ...(reader.selected === undefined ? {} : { selected: reader.selected }),
                 ...(reader.searching || reader.typing ? { query: reader.query } : {}),
               }}

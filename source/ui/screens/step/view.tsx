@@ -61,11 +61,9 @@ export const StepView = ({ model }: { model: StepModel }) => {
         rows={rows}
         top={top}
         height={transcriptHeight}
-        empty={
-          record?.status === 'skipped'
-            ? `Skipped: ${record.summary || 'no reason was recorded'}.`
-            : 'Nothing on the wire yet for this step.'
-        }
+        {...(record?.status === 'skipped'
+          ? { empty: `Skipped: ${record.summary || 'no reason was recorded'}.` }
+          : {})}
       />
       <Box>
         <Box flexGrow={1} flexShrink={1}>
