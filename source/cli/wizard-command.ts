@@ -13,6 +13,7 @@ import { parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
 import { runWizard } from './wizard.js';
 import { formatOf } from '../report/index.js';
+import { printable } from '../protocols/common/printable.js';
 import { withWizardFiles, writeReportOnExit } from './wizard-files.js';
 
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
@@ -52,12 +53,15 @@ export const runWizardCommand = async (
   if (command.kind === 'open') {
     const session = await readSessionFile(command.file);
     return runWizard({
-      controller: withWizardFiles(createStaticController(session, { savedFrom: command.file }), {
-        cwd: process.cwd(),
-        redact: false,
-        stdout: process.stdout,
-        env: process.env,
-      }),
+      controller: withWizardFiles(
+        createStaticController(session, { savedFrom: printable(command.file) }),
+        {
+          cwd: process.cwd(),
+          redact: false,
+          stdout: process.stdout,
+          env: process.env,
+        },
+      ),
       color: command.color,
       version: VERSION,
     });
