@@ -12,6 +12,7 @@ import type { Session } from '../record/types.js';
 import { readSessionFile } from './session-file.js';
 import { runWizard } from './wizard.js';
 import { formatOf } from '../report/index.js';
+import { printable } from '../protocols/common/printable.js';
 import { withWizardFiles, writeReportOnExit } from './wizard-files.js';
 
 export { readSessionFile };
@@ -109,12 +110,15 @@ export const runWizardCommand = async (
   if (command.kind === 'open') {
     const session = preloaded ?? (await readSessionFile(command.file));
     return runWizard({
-      controller: withWizardFiles(createStaticController(session, { savedFrom: command.file }), {
-        cwd: process.cwd(),
-        redact: false,
-        stdout: process.stdout,
-        env: process.env,
-      }),
+      controller: withWizardFiles(
+        createStaticController(session, { savedFrom: printable(command.file) }),
+        {
+          cwd: process.cwd(),
+          redact: false,
+          stdout: process.stdout,
+          env: process.env,
+        },
+      ),
       color: command.color,
       version: VERSION,
     });

@@ -541,11 +541,15 @@ const WizardFrame = ({
     actions: model.actions.length > 0,
     findings: findingsView,
   });
+  // A saved session has no server to talk to: its footer leaves out the keys that would.
+  const offline = (items: FooterItem[]) => (saved ? withoutNetworkKeys(items) : items);
   const screenFooter = onStartScreen
-    ? startFooter(start)
+    ? offline(startFooter(start))
     : (readerFooter(reader) ??
       // Export right after the screen's first key, where a narrow footer still has room for it.
-      (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(stepItems));
+      (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(
+        offline(stepItems),
+      ));
   const footerItems = helpOpen
     ? HELP_FOOTER
     : exportOpen
@@ -554,9 +558,7 @@ const WizardFrame = ({
         ? CONSOLE_FOOTER
         : settingsOpen && form
           ? settingsFooter(form)
-          : saved
-            ? withoutNetworkKeys(screenFooter)
-            : screenFooter;
+          : screenFooter;
   const screenHelp = consoleOpen
     ? CONSOLE_HELP
     : settingsOpen
@@ -667,6 +669,7 @@ const WizardFrame = ({
           ) : (
             <TranscriptMarksContext.Provider
               value={{
+                saved,
                 ...(reader.selected === undefined ? {} : { selected: reader.selected }),
                 ...(reader.searching || reader.typing ? { query: reader.query } : {}),
               }}

@@ -33,34 +33,60 @@ const capped = (rows: string[], width: number): string[] => {
   return kept;
 };
 
+/**
+ * Rows of each entry, kept per entry object and width: entries never change once recorded (the
+ * session appends), so a key press re-lays out nothing and a 100,000-line transcript stays quick.
+ */
+let cache:
+  WeakMap<TranscriptEntry, { width: number; index: number; rows: TranscriptRow[] }> | undefined =
+  new WeakMap();
+
+/** For the benchmark's before/after: off lays out every entry on every call. */
+export const setLayoutCache = (on: boolean): void => {
+  cache = on ? new WeakMap() : undefined;
+};
+
 export const layoutTranscript = (
   entries: ReadonlyArray<{ entry: TranscriptEntry; index: number }>,
   width: number,
 ): TranscriptRow[] => {
-  const textWidth = Math.max(8, width - MARKER_WIDTH);
   const rows: TranscriptRow[] = [];
   for (const { entry, index } of entries) {
-    const text = expandTabs(entry.text);
-    const wrapped = entry.dir === 'note' ? wordWrap(text, textWidth) : hardWrap(text, textWidth);
-    capped(wrapped, textWidth).forEach((piece, i) => {
-      rows.push({
-        kind: entry.dir,
-        marker: i === 0 ? MARKERS[entry.dir] : '',
-        text: piece,
-        entry: index,
-        ...(entry.secret ? { secret: true } : {}),
-      });
+    const kept = cache?.get(entry);
+    if (kept && kept.width === width && kept.index === index) {
+      for (const row of kept.rows) rows.push(row);
+      continue;
+    }
+    const laid = layoutEntry(entry, index, width);
+    cache?.set(entry, { width, index, rows: laid });
+    for (const row of laid) rows.push(row);
+  }
+  return rows;
+};
+
+const layoutEntry = (entry: TranscriptEntry, index: number, width: number): TranscriptRow[] => {
+  const textWidth = Math.max(8, width - MARKER_WIDTH);
+  const rows: TranscriptRow[] = [];
+  const text = expandTabs(entry.text);
+  const wrapped = entry.dir === 'note' ? wordWrap(text, textWidth) : hardWrap(text, textWidth);
+  capped(wrapped, textWidth).forEach((piece, i) => {
+    rows.push({
+      kind: entry.dir,
+      marker: i === 0 ? MARKERS[entry.dir] : '',
+      text: piece,
+      entry: index,
+      ...(entry.secret ? { secret: true } : {}),
     });
-    if (entry.dir === 'server' && entry.explanation) {
-      const explanationWidth = textWidth - EXPLANATION_INDENT;
-      for (const piece of capped(wordWrap(entry.explanation, explanationWidth), explanationWidth)) {
-        rows.push({
-          kind: 'explanation',
-          marker: '',
-          text: `${' '.repeat(EXPLANATION_INDENT)}${piece}`,
-          entry: index,
-        });
-      }
+  });
+  if (entry.dir === 'server' && entry.explanation) {
+    const explanationWidth = textWidth - EXPLANATION_INDENT;
+    for (const piece of capped(wordWrap(entry.explanation, explanationWidth), explanationWidth)) {
+      rows.push({
+        kind: 'explanation',
+        marker: '',
+        text: `${' '.repeat(EXPLANATION_INDENT)}${piece}`,
+        entry: index,
+      });
     }
   }
   return rows;

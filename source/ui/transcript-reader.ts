@@ -105,13 +105,25 @@ export const readerReducer = (state: ReaderState, action: ReaderAction): ReaderS
   }
 };
 
-/** Rows whose text holds the query, ignoring case; the list of row indexes, in order. */
+const TRANSCRIPT_KINDS = new Set(['client', 'server', 'note', 'explanation']);
+
+/**
+ * Rows whose text holds the query, ignoring case, one per transcript entry (a reply and its
+ * explanation are one match), in order. Findings rows count on their own.
+ */
 export const findMatches = (rows: readonly TranscriptRow[], query: string): number[] => {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
   const found: number[] = [];
+  const seen = new Set<number>();
   for (let i = 0; i < rows.length; i += 1) {
-    if (rows[i]!.text.toLowerCase().includes(needle)) found.push(i);
+    const row = rows[i]!;
+    if (!row.text.toLowerCase().includes(needle)) continue;
+    if (TRANSCRIPT_KINDS.has(row.kind)) {
+      if (seen.has(row.entry)) continue;
+      seen.add(row.entry);
+    }
+    found.push(i);
   }
   return found;
 };

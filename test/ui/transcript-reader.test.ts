@@ -58,6 +58,9 @@ test('matches ignore case; n/N step through them and wrap', () => {
   const matches = findMatches(ROWS, 'starttls');
   assert.deepEqual(matches, [3, 5]);
   assert.deepEqual(findMatches(ROWS, '  '), []);
+  assert.deepEqual(findMatches(ROWS, 'multi'), [2]);
+  assert.deepEqual(findMatches(ROWS, '250-mx'), [1], 'a reply and its explanation are one match');
+  assert.deepEqual(findMatches(ROWS, 'l'), [0, 1, 3, 5, 6], 'one per entry');
   assert.equal(stepMatch(matches, 0, 1, true), 3);
   assert.equal(stepMatch(matches, 3, 1), 5);
   assert.equal(stepMatch(matches, 5, 1), 3, 'wraps to the first');

@@ -19,6 +19,8 @@ interface Props {
 export interface TranscriptMarks {
   selected?: number;
   query?: string;
+  /** A saved session: a step without lines will never have any. */
+  saved?: boolean;
 }
 
 /** Given by the app around the step screen, so the screen need not pass the reader's state on. */
@@ -127,9 +129,14 @@ const Row = ({ row, marks }: { row: TranscriptRow; marks: TranscriptMarks }) => 
 export const TranscriptView = ({ rows, top, height, empty }: Props) => {
   const marks = useContext(TranscriptMarksContext);
   const visible = rows.slice(top, top + height);
+  const idle =
+    empty ??
+    (marks.saved
+      ? 'This step did not run in the saved session.'
+      : 'Nothing on the wire yet for this step.');
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      {visible.length === 0 && empty ? <Text dimColor>{empty}</Text> : null}
+      {visible.length === 0 ? <Text dimColor>{idle}</Text> : null}
       {visible.map((row, i) => (
         <Row key={`${top + i}`} row={row} marks={marks} />
       ))}

@@ -214,11 +214,9 @@ export const StepView = ({
         rows={rows}
         top={top}
         height={transcriptHeight}
-        empty={
-          record?.status === 'skipped'
-            ? `Skipped: ${record.summary || 'no reason was recorded'}.`
-            : 'Nothing on the wire yet for this step.'
-        }
+        {...(record?.status === 'skipped'
+          ? { empty: `Skipped: ${record.summary || 'no reason was recorded'}.` }
+          : {})}
       />
       {model.proposal ? (
         <Proposal
