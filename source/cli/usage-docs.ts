@@ -98,7 +98,9 @@ export const renderManPage = (version: string): string =>
       'in the package: this reference, and the session JSON (check --json, --report FILE.json).',
     ),
     '.TP',
-    '.B docs/session.schema.json',
-    roff('in the package: the JSON Schema of the session (schema mailmedic.session/1).'),
+    '.B schema/session.schema.json',
+    roff(
+      'in the package: the JSON Schema of the session (schema mailmedic.session/1); open validates against it.',
+    ),
     '',
   ].join('\n');

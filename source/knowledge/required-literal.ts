@@ -30,10 +30,10 @@ export const requiredLiteral = (re: RegExp): string => {
       if (depth > 0) continue;
       c = next; // an escaped punctuation character is itself
     } else if (c === '[') {
-      // Skip the class, minding escapes and a leading ].
+      // Skip the class, minding escapes. In JavaScript a ] right after [ or [^ closes the class
+      // ([] matches nothing, [^] anything); it is not a literal as in POSIX.
       let j = i + 1;
       if (src[j] === '^') j += 1;
-      if (src[j] === ']') j += 1;
       while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
       i = j;
       flush();
