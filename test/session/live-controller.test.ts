@@ -253,3 +253,21 @@ test('the lab is not in this build: said, not crashed', async () => {
   assert.match(controller.getProblem() ?? '', /lab/);
   assert.equal(controller.getSession(), undefined);
 });
+
+test('retry after the server’s delay: a countdown first, esc stops it', async () => {
+  const controller = controllerFor(25, { steps: ['connect'] });
+  controller.applySettings({
+    settings: { target: '127.0.0.1:25', tls: 'none', insecure: false, mechanism: 'auto' },
+  });
+  controller.takeAction(
+    { kind: 'retry-later', label: 'Try again in 300 s', params: { seconds: 300 } },
+    'send',
+  );
+  const wait = controller.getGuide()?.wait;
+  assert.equal(wait?.what, 'the delay the server asked for');
+  assert.equal(wait?.deadlineMs, 300_000);
+  assert.equal(wait?.step, 'send');
+  assert.equal(controller.getGuide()?.running, false, 'nothing runs during the countdown');
+  controller.cancelWait();
+  assert.equal(controller.getGuide()?.wait, undefined);
+});
