@@ -93,7 +93,6 @@ test(
     // Ctrl-U clears the proposed line; typed with the new text in one read, as a fast typist would.
     await press(child, '\x15EHLO edited.example.test', /C: EHLO edited\.example\.test/);
     await press(child, ENTER, /C: STARTTLS/);
-    assert.match(child.text(), /S: 250-\S+/);
     // After the handshake EHLO again, as RFC 3207 asks (with the configured name).
     await press(child, ENTER, /certificate verified for 127\.0\.0\.1[\s\S]*Next command EHLO/);
     await press(child, ENTER, /C: AUTH PLAIN \*{8} \(masked\)/);
