@@ -331,7 +331,12 @@ export class LiveSessionController {
       new Promise<GateDecision>((resolve) => {
         this.wait = undefined;
         const ahead = this.autoBefore && stepIndex(proposal.step) < stepIndex(this.autoBefore);
-        if (this.mode === 'auto' || ahead) {
+        // The goodbye after a step has ended (done or failed) is not a decision worth a key.
+        const farewell =
+          proposal.kind === 'command' &&
+          proposal.display[0] === 'QUIT' &&
+          this.recorder?.stepStatus(proposal.step) !== undefined;
+        if (this.mode === 'auto' || ahead || farewell) {
           this.beginWait(proposal);
           resolve({ action: 'send' });
           this.refresh();

@@ -60,12 +60,18 @@ const KeyHubContext = createContext<KeyHub | undefined>(undefined);
  * A burst that arrives while no field is being typed in is key presses, one by one (a key that
  * opens a field sends the rest into it); one that arrives while a field has the keyboard is a
  * paste, kept whole so the field can judge it (a pasted line break is refused, not pressed).
+ * Every hook reads the handlers of its latest render at each key, so a key typed right after a
+ * screen changed goes to the screen now shown.
  */
 const deliver = (listeners: Iterable<KeyListener>, input: string, key: Key): void => {
   const all = [...listeners];
-  const split =
-    input.length > 1 && !key.ctrl && !key.meta && !all.some((listener) => listener.typing());
-  const keys = split ? splitKeys(input) : [{ input, key }];
+  const burst = input.length > 1 && !key.ctrl && !key.meta;
+  // In a field, control keys typed along with the text (Ctrl-U) still act as keys.
+  const keys = !burst
+    ? [{ input, key }]
+    : all.some((listener) => listener.typing())
+      ? splitControls(input)
+      : splitKeys(input);
   for (const one of keys) for (const listener of all) listener(one.input, one.key);
 };
 
@@ -167,3 +173,25 @@ export const splitKeys = (input: string): Array<{ input: string; key: Key }> =>
       return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
     return { input: char, key: { ...NO_KEY, shift: char !== char.toLowerCase() } };
   });
+
+/**
+ * A string typed into a text field: runs of text stay whole (a paste, which the field checks as
+ * one), control keys other than CR, LF, NUL and tab become key presses of their own.
+ */
+export const splitControls = (input: string): Array<{ input: string; key: Key }> => {
+  const parts: Array<{ input: string; key: Key }> = [];
+  let text = '';
+  for (const char of input) {
+    const code = char.codePointAt(0) ?? 0;
+    const control = (code > 0 && code < 32 && !'\r\n\t'.includes(char)) || code === 0x7f;
+    if (!control) {
+      text += char;
+      continue;
+    }
+    if (text) parts.push({ input: text, key: NO_KEY });
+    text = '';
+    parts.push(...splitKeys(char));
+  }
+  if (text) parts.push({ input: text, key: NO_KEY });
+  return parts;
+};

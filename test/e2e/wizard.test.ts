@@ -77,7 +77,7 @@ test(
     for (const id of ['dns', 'connect', 'banner', 'ehlo', 'tls', 'auth', 'send', 'pop3', 'imap']) {
       await child.waitFor(new RegExp(`○ ${id}\\b`));
     }
-    await child.waitFor(/Practice lab \(no mail server needed\)/);
+    await child.waitFor(/Practice lab {2}\(no mail server needed\)/);
     await child.waitFor(/q quit/);
     child.write('q');
     const exit = await child.exit();
@@ -106,9 +106,11 @@ test('Ctrl-C works while typing a target, where q is just a letter', TIMEOUT, as
   t.after(child.kill);
   await child.waitFor(/q quit/);
   child.write('\r');
+  await child.waitFor(/› Domain/);
+  child.write('\r');
   await child.waitFor(/Ctrl-C quit/);
   child.write('qq');
-  await child.waitFor(/Target {2}qq/);
+  await child.waitFor(/Domain\s+qq/);
   child.write('\x03');
   assert.equal((await child.exit()).code, 130);
   assertRestoredAtEnd(child.raw());
@@ -120,12 +122,29 @@ test('a pasted line break in the target is refused on screen', TIMEOUT, async (t
   t.after(child.kill);
   await child.waitFor(/q quit/);
   child.write('\r');
+  await child.waitFor(/› Domain/);
+  child.write('\r');
   await child.waitFor(/Ctrl-C quit/);
   child.write('example.com\nQUIT');
   await child.waitFor(/must not contain a line feed \(LF\)/);
   child.write('\x03');
   assert.equal((await child.exit()).code, 130);
 });
+
+test(
+  'keys typed in one read are each handled: ↓↓ in one write moves the choice twice',
+  TIMEOUT,
+  async (t) => {
+    const child = wizard();
+    t.after(child.kill);
+    await child.waitFor(/❯ Mail for my domain/);
+    child.write('\x1b[B\x1b[B\r');
+    await child.waitFor(/I cannot read my mail · POP3 or IMAP/);
+    child.write('q');
+    // q is a letter only while typing; on the questions it quits.
+    assert.equal((await child.exit()).code, 0);
+  },
+);
 
 test('after q, Ctrl-C and a crash the shell gets a sane terminal back', TIMEOUT, async (t) => {
   for (const [keys, env, code] of [

@@ -311,3 +311,25 @@ test('m opens the manual console’s place on this target; esc comes back', asyn
   await h.waitFor(/TLS\s+✗ error/);
   h.unmount();
 });
+
+test('a retry after the server’s delay counts down; esc stops it', async () => {
+  const controller = spyController({
+    session: sessionFixture(),
+    guide: guide({
+      running: false,
+      wait: {
+        step: 'tls',
+        since: Date.now(),
+        deadlineMs: 300_000,
+        what: 'the delay the server asked for',
+      },
+    }),
+  });
+  const h = await start(controller);
+  await h.waitFor(
+    /retrying after the delay the server asked for · \d+ ms · (299|300) s left · esc cancels/,
+  );
+  await h.press(ESC);
+  assert.equal(controller.cancels, 1);
+  h.unmount();
+});

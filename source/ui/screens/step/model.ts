@@ -71,7 +71,11 @@ export const stepModel = (
   guide?: GuideState,
 ): StepModel => {
   const pending = guide?.pending;
-  const viewed: ViewId = state.pinned ?? pending?.step ?? currentStep(states);
+  const viewed: ViewId =
+    state.pinned ??
+    pending?.step ??
+    (guide && !guide.running ? whereItEnded(states) : undefined) ??
+    currentStep(states);
   const allFindings = session?.findings ?? [];
   if (viewed === 'findings') {
     const description = wordWrap(STEP_OF_FINDINGS.does, size.columns).slice(
@@ -167,6 +171,15 @@ export const stepModel = (
     findings,
   };
 };
+
+/**
+ * After a run: where it broke, else where it wobbled, else the last step that ran (a step skipped
+ * by the user included; steps marked "not run" after it are not where anything happened).
+ */
+export const whereItEnded = (states: readonly StepState[]): StepId | undefined =>
+  states.find((s) => s.status === 'error')?.id ??
+  states.find((s) => s.status === 'warning')?.id ??
+  states.findLast((s) => s.record && !s.record.summary.startsWith('not run'))?.id;
 
 const proposalModel = (pending: PendingCommand): ProposalModel => {
   const lines = pending.display.slice(0, MAX_PROPOSAL_LINES);
