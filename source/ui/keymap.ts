@@ -201,6 +201,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 's',
     label: 'skip',
     description: 'Skip this step (recorded as skipped)',
+    touchesNetwork: true,
   },
   {
     action: 'runAll',
@@ -208,6 +209,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'a',
     label: 'run all',
     description: 'Run the remaining steps, stop at the first error',
+    touchesNetwork: true,
   },
   {
     action: 'settings',
@@ -215,6 +217,7 @@ export const KEYMAP: readonly Binding[] = [
     keyLabel: 'o',
     label: 'settings',
     description: 'Change host, port, TLS, login, envelope, mailbox, resolver',
+    touchesNetwork: true,
   },
   {
     action: 'top',

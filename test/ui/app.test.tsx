@@ -222,7 +222,7 @@ test('type the commands myself: host:port, then the console’s place', async ()
   await h.press(ENTER + DOWN + ENTER);
   const frame = await h.waitFor(/Manual console/);
   assert.match(frame, /connect to mail\.example\.test port 25/);
-  assert.match(frame, /arrives with the next issue/);
+  assert.match(frame, /Esc: back/);
   await h.press(ESC);
   await h.waitFor(/Host:port/);
   h.unmount();
@@ -351,10 +351,18 @@ test('on the smallest terminal every help row still fits, without the title', as
     '? ',
     'q ',
     'Ctrl-C',
+    'Home/End',
+    '/ ',
+    'n/N',
+    '[/]',
+    'x ',
+    't ',
+    'r ',
+    'y ',
   ])
     assert.ok(frame.includes(key), `${key} missing:\n${frame}`);
-  for (const text of ['Skip this', 'Quit mail'])
-    assert.ok(frame.includes(text), `${text} missing:\n${frame}`);
+  // Every key is listed; at 60 columns the descriptions are cut to what fits beside them.
+  assert.match(frame, /s +Skip/);
   h.unmount();
 });
 
