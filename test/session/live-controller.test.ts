@@ -46,6 +46,8 @@ const configFor = async (
     target: { input: settings.target, server: { host: settings.host ?? '127.0.0.1', port } },
     tls: settings.tls,
     insecure: settings.insecure,
+    // The fake server offers no TLS; the guided AUTH step is under test, not the clear-text guard.
+    plaintextAuth: true,
     ca: [],
     ehlo: settings.ehlo ?? 'c.test',
     to: settings.to ?? [],
@@ -247,11 +249,21 @@ test(
   },
 );
 
-test('the lab is not in this build: said, not crashed', async () => {
-  const controller = controllerFor(25);
-  controller.start({ lab: 'healthy' });
-  assert.match(controller.getProblem() ?? '', /lab/);
-  assert.equal(controller.getSession(), undefined);
+test('the practice lab: start({lab}) asks configFor for that scenario and says which lab runs', async () => {
+  const asked: Array<string | undefined> = [];
+  const controller = new LiveSessionController({
+    version: 'test',
+    configFor: async (_settings, _password, lab) => {
+      asked.push(lab);
+      throw new Error(`no lab here (${lab})`);
+    },
+  });
+  controller.start({ lab: 'relay-denied' });
+  await until(() => controller.getProblem() !== undefined, 'the problem of the failed start');
+  assert.deepEqual(asked, ['relay-denied']);
+  assert.equal(controller.activeLab(), 'relay-denied');
+  assert.match(controller.getProblem() ?? '', /no lab here \(relay-denied\)/);
+  assert.equal(controller.isRunning(), false);
 });
 
 test('retry after the server’s delay: a countdown first, esc stops it', async () => {
