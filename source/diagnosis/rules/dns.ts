@@ -3,6 +3,7 @@
 // does not know yet still becomes a finding, through the catch-all rule.
 import type { NextAction, Session, Severity } from '../../record/types.js';
 import { compareResolver, nextMx } from '../actions.js';
+import { factOf } from '../../record/facts.js';
 import type { Rule } from '../rule.js';
 import { finding, linesWhere } from '../rule.js';
 
@@ -107,6 +108,8 @@ const failedAnswers =
 
 interface DnsRuleSpec {
   evidence: Evidence;
+  /** When the session's own purpose makes the problem worse than the DNS step judged it. */
+  escalate?: (domain: string, session: Session) => { severity: Severity; why: string } | undefined;
   next: (domain: string, session: Session) => string[];
   actions?: (session: Session) => (NextAction | undefined)[];
 }
@@ -148,6 +151,22 @@ const TABLE: Record<string, DnsRuleSpec> = {
   },
   'dns.null-mx': {
     evidence: mxAnswer,
+    // A parked domain's null MX is its owner's choice; but when this session is about delivering
+    // to an address at that domain (the target was the address, or a recipient is there), the
+    // null MX is exactly why that mail bounces.
+    escalate: (d, s) => {
+      const at = (address: string) => address.toLowerCase().endsWith(`@${d.toLowerCase()}`);
+      const recipients = [
+        ...(factOf(s, 'run.settings')?.to ?? []),
+        ...(s.target.input.includes('@') ? [s.target.input] : []),
+      ].filter(at);
+      return recipients.length > 0
+        ? {
+            severity: 'error',
+            why: ` Mail to ${recipients.join(', ')} cannot be delivered: every sender bounces it at once (5.1.10 on servers that name it).`,
+          }
+        : undefined;
+    },
     next: (d) => [
       `If ${d} should receive mail, replace "MX 0 ." with MX records naming its mail servers.`,
       `If it should not, nothing is broken: tell the sender that addresses at ${d} cannot receive mail.`,
@@ -382,19 +401,21 @@ const TABLE: Record<string, DnsRuleSpec> = {
   },
 };
 
-const dnsFinding = (session: Session, problem: DnsProblemView, spec: DnsRuleSpec | undefined) =>
-  finding({
+const dnsFinding = (session: Session, problem: DnsProblemView, spec: DnsRuleSpec | undefined) => {
+  const worse = spec?.escalate?.(domainOf(session), session);
+  return finding({
     id: problem.id,
-    severity: problem.severity,
+    severity: worse?.severity ?? problem.severity,
     step: 'dns',
     title: problem.title,
-    explanation: problem.detail || problem.title,
+    explanation: (problem.detail || problem.title) + (worse?.why ?? ''),
     evidence: spec?.evidence(session) ?? [],
     next: spec?.next(domainOf(session), session) ?? [
       'Read the detail and the DNS answers in the transcript; `dig` the records it names to see them as senders do.',
     ],
     actions: spec?.actions?.(session) ?? [],
   });
+};
 
 export const dnsRules: Rule[] = [
   ...Object.entries(TABLE).map(([id, spec]): Rule => ({

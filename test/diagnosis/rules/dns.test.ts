@@ -132,6 +132,25 @@ describe('dns rules', () => {
     expectNone(session, 'dns.failed');
   });
 
+  it("a null MX is the owner's choice (info), and an error when this session delivers there", () => {
+    const asInfo = (session: Session) => {
+      for (const p of session.dns!['problems'] as Array<{ id: string; severity: string }>)
+        if (p.id === 'dns.null-mx') p.severity = 'info';
+      return session;
+    };
+    expectFinding(asInfo(fixture('real-dns-nullmx')), 'dns.null-mx', { severity: 'info' });
+    const toThere = asInfo(fixture('real-dns-nullmx'));
+    toThere.facts = { ...toThere.facts, 'run.settings': { to: ['bob@nullmx.test'] } };
+    const f = expectFinding(toThere, 'dns.null-mx', { severity: 'error' });
+    assert.match(f.explanation, /Mail to bob@nullmx\.test cannot be delivered/);
+    const toElsewhere = asInfo(fixture('real-dns-nullmx'));
+    toElsewhere.facts = { ...toElsewhere.facts, 'run.settings': { to: ['bob@example.test'] } };
+    expectFinding(toElsewhere, 'dns.null-mx', { severity: 'info' });
+    const address = asInfo(fixture('real-dns-nullmx'));
+    address.target = { ...address.target, input: 'alice@nullmx.test' };
+    expectFinding(address, 'dns.null-mx', { severity: 'error' });
+  });
+
   it('real broken MX, CNAME MX, implicit MX and two SPF records', () => {
     const broken = fixture('real-dns-brokenmx');
     const mx = expectFinding(broken, 'dns.mx-no-address', { severity: 'error' });
