@@ -235,7 +235,8 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'null-mx',
     title: 'The domain has a null MX',
     dns: 'null-mx',
-    check: { role: 'mx' },
+    // A message to the student's address: the null MX is why it cannot be delivered.
+    check: { role: 'mx', to: 'local' },
     lesson: {
       story:
         'A customer says: "Our new domain cannot receive mail at all; senders get an immediate bounce."',

@@ -518,7 +518,10 @@ const WizardFrame = ({
           rows={layout.frameRows}
           onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
           onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
-          onLeave={() => setConsolePane(undefined)}
+          onLeave={() => {
+            consolePane.close?.();
+            setConsolePane(undefined);
+          }}
         />
         {crash}
       </Box>

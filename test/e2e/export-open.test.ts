@@ -96,6 +96,15 @@ const press = async (
   }
 };
 
+/** The wizard guides by default: at its first proposal, `a` runs the rest without stopping. */
+const runAll = async (child: {
+  waitFor: (re: RegExp, o?: { timeoutMs?: number }) => Promise<unknown>;
+  write: (s: string) => void;
+}) => {
+  await child.waitFor(/a runs the rest/, { timeoutMs: 30_000 });
+  child.write('a');
+};
+
 /** A saved session from a real run, written by --report on q. */
 let savedDir: string;
 let savedFile: string;
@@ -116,6 +125,7 @@ describe('export, --report and open in a real terminal', () => {
       const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-export-'));
       const child = wizard(submission(), dir);
       t.after(child.kill);
+      await runAll(child);
       await child.waitFor(/✓ send/, { timeoutMs: 30_000 });
       child.write('r');
       await waitForScreen(child, /❯ Markdown/);
@@ -141,6 +151,7 @@ describe('export, --report and open in a real terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-export-'));
     const child = wizard(submission(), dir);
     t.after(child.kill);
+    await runAll(child);
     await child.waitFor(/✓ send/, { timeoutMs: 30_000 });
     child.write('r');
     await waitForScreen(child, /❯ Markdown/);
@@ -166,6 +177,7 @@ describe('export, --report and open in a real terminal', () => {
     savedFile = join(savedDir, 'session.json');
     const child = wizard([...submission(), '--report', 'session.json'], savedDir);
     t.after(child.kill);
+    await runAll(child);
     await child.waitFor(/✓ send/, { timeoutMs: 30_000 });
     child.write('q');
     assert.equal((await child.exit()).code, 0);
@@ -178,6 +190,7 @@ describe('export, --report and open in a real terminal', () => {
     const md = join(savedDir, 'interrupted.md');
     const interrupted = wizard([...submission(), '--report', 'interrupted.md'], savedDir);
     t.after(interrupted.kill);
+    await runAll(interrupted);
     await interrupted.waitFor(/✓ send/, { timeoutMs: 30_000 });
     interrupted.write('\x03');
     assert.equal((await interrupted.exit()).code, 130);

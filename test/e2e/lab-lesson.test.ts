@@ -15,18 +15,21 @@ const wizard = (args: string[]) =>
   });
 
 test(
-  'start screen: the lab is ready; tab, enter: the healthy lesson runs and passes',
+  'start screen: the practice lab goal lists the scenarios with their stories; the healthy lesson runs and passes',
   TIMEOUT,
   async (t) => {
     const child = wizard([]);
     t.after(child.kill);
-    await child.waitFor(/Practice lab \(no mail server needed\)/);
-    await child.waitFor(/‹?\s*healthy\s*›?\s+\d+\/19/);
-    child.write('\t');
-    await child.waitFor(/‹ healthy ›/);
-    await child.waitFor(/Everything works/);
+    // The goals; the last one is the lab (↓ four times), then its scenarios with their stories.
+    await child.waitFor(/Practice lab/);
+    child.write('\x1b[B\x1b[B\x1b[B\x1b[B');
+    child.write('\r');
+    await child.waitFor(/healthy/);
     await child.waitFor(/A customer says: "I set up my new mail client/);
     child.write('\r');
+    // The lesson runs guided like any session: a runs the rest without stopping.
+    await child.waitFor(/a runs the rest/, { timeoutMs: 30_000 });
+    child.write('a');
     await child.waitFor(/Lesson “Everything works”: nothing wrong found, as expected/, {
       timeoutMs: 60_000,
     });
@@ -42,6 +45,8 @@ test(
   async (t) => {
     const child = wizard(['--lab', 'relay-denied']);
     t.after(child.kill);
+    await child.waitFor(/a runs the rest/, { timeoutMs: 30_000 });
+    child.write('a');
     await child.waitFor(/Lesson “Relay access denied”: the diagnosis named the cause/, {
       timeoutMs: 60_000,
     });

@@ -370,7 +370,11 @@ export const authRules: Rule[] = [
           id: 'auth.no-tls',
           severity: 'error',
           step: 'auth',
-          title: 'No password was sent: the connection is not encrypted',
+          // The scanner that never sends STARTTLS: say first that the client has to change.
+          title:
+            startTls && (factOf(session, 'ehlo')?.auth.length ?? 0) === 0
+              ? 'The client must use STARTTLS: this server offers AUTH only inside TLS'
+              : 'No password was sent: the connection is not encrypted',
           evidence: shown,
           explanation: `With PLAIN or LOGIN the password crosses the network as base64, which anyone on the path can decode, so mailmedic sends credentials only over TLS. ${startTls ? `The server offers STARTTLS, but TLS was not used (--tls none).${(factOf(session, 'ehlo')?.auth.length ?? 0) === 0 ? ' It lists no AUTH before TLS either, so a client set to "no encryption" cannot log in here at all: the client (the customer\'s device or program) has to use STARTTLS; the server is right.' : ''}` : 'The server did not offer STARTTLS on this connection.'} A mail client set to "no encryption" would have sent the password in clear.`,
           next: [

@@ -81,6 +81,8 @@ export class ConsoleSessionController {
     this.console.authenticate(user, password);
   authenticateByHand = (): void => this.console.authenticateByHand();
   cancelAsk = (): void => this.console.cancelAsk();
+  /** Leaving the console from the wizard: the connection it typed on is closed (QUIT is the user's). */
+  close = (): void => this.console.close();
   lessons = (): readonly Lesson[] => LESSONS;
 
   setLesson = (id: number | undefined): void => {

@@ -363,6 +363,11 @@ describe('wording helpers', () => {
       readableTlsError(raw.replace('\n', '\\n')),
       'TLS handshake with 127.0.0.1:465 failed: wrong version number',
     );
+    // As net/ hands it on: lines joined and the last colon dropped.
+    assert.equal(
+      readableTlsError(raw.replace(/:\n$/, '')),
+      'TLS handshake with 127.0.0.1:465 failed: wrong version number',
+    );
     assert.equal(readableTlsError('certificate has expired'), 'certificate has expired');
   });
 });

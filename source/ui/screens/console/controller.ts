@@ -41,4 +41,6 @@ export interface ConsoleController {
   lessons(): readonly Lesson[];
   /** Starts a lesson (by id) or stops the one running (undefined). */
   setLesson(id: number | undefined): void;
+  /** Ends the console's connection (the wizard's Esc back to the steps). */
+  close?(): void;
 }
