@@ -146,6 +146,14 @@ export const planAction = (
           from: settings.mailbox.protocol,
         };
       return { settings: { ...settings, tls: 'starttls' }, from: 'tls' };
+    case 'implicit-tls': {
+      // A port that stayed silent may want TLS from the first byte: same port, implicit TLS.
+      const port = num(action, 'port');
+      return {
+        settings: { ...settings, ...(port !== undefined ? { port } : {}), tls: 'implicit' },
+        from: smtpFrom,
+      };
+    }
     case 'retry-insecure':
       return { settings: { ...settings, insecure: true }, from: options.step ?? 'tls' };
     case 'trust-ca':

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import {
   compareResolver,
   ehloFqdn,
+  implicitTls,
   nextMx,
   planAction,
   retryInsecure,
@@ -101,4 +102,12 @@ test('mailbox actions change the mailbox, not SMTP; explain changes nothing', ()
     planAction({ kind: 'explain', label: 'Explain 550', params: { code: '550' } }, BASE),
     undefined,
   );
+});
+
+test('implicit TLS on the silent port: same port, TLS from the first byte, from connect', () => {
+  const plan = planAction(implicitTls(2465), BASE);
+  assert.equal(plan?.from, 'connect');
+  assert.equal(plan?.settings.port, 2465);
+  assert.equal(plan?.settings.tls, 'implicit');
+  assert.equal(planAction(implicitTls(), BASE)?.settings.port, BASE.port);
 });
