@@ -200,7 +200,7 @@ test('a target from the command line starts at once; an unsafe one is refused on
   h2.unmount();
 });
 
-test('the lab: its scenarios when there are some, else that it arrives with the lab', async () => {
+test('the lab: its scenarios when there are some, else that there is no lab here', async () => {
   const controller = spyController();
   const h = await app({ controller });
   await chooseGoal(h, 4, /❯ healthy/);
@@ -208,7 +208,7 @@ test('the lab: its scenarios when there are some, else that it arrives with the 
   assert.deepEqual(controller.starts, [{ lab: 'relay-denied' }]);
   h.unmount();
   const none = await app({ controller: spyController({ scenarios: [] }) });
-  await chooseGoal(none, 4, /arrives with the lab/);
+  await chooseGoal(none, 4, /No practice lab here/);
   await none.press(ESC);
   await none.waitFor(/What should mailmedic diagnose/);
   none.unmount();

@@ -58,6 +58,7 @@ export const resolveLessonTarget = async (
   lab?: LabTargets,
 ): Promise<Endpoint> => {
   if (target.kind === 'server') return target.endpoint;
-  if (!lab) throw new Error('the practice lab is not part of this build yet: give HOST:PORT');
+  if (!lab)
+    throw new Error('the console does not run lessons on the practice lab yet: give HOST:PORT');
   return lab.endpointFor(lesson.protocol);
 };

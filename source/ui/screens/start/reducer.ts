@@ -133,7 +133,7 @@ const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/]+)(?::(\d{1,5}))?$/;
 /** What "start" asks for, from the answers to the goal's questions; or what is wrong and where. */
 export const decideStart = (state: StartState, check: TargetCheck): StartDecision => {
   const values = state.form?.values;
-  if (state.goal === 'lab') return { refuse: 'The practice lab arrives with the lab.' };
+  if (state.goal === 'lab') return { refuse: 'No practice lab here: run mailmedic --lab.' };
   if (!state.goal || !values) return { refuse: 'Choose what you are trying to fix first.' };
   for (const [id, value] of Object.entries(values)) {
     const unsafe = check(value);

@@ -46,8 +46,8 @@ export const StartView = ({ state, problem, scenarios, width, height }: Props) =
         <Text> </Text>
         {scenarios.length === 0 ? (
           <Text wrap="wrap">
-            The practice lab arrives with the lab: built-in servers on this machine, one lesson per
-            scenario (relay denied, greylisting, an expired certificate…). Esc: back.
+            No practice lab here (a saved session has no servers to start). The lab runs built-in
+            servers on this machine, one lesson per scenario: `mailmedic --lab`. Esc: back.
           </Text>
         ) : (
           <ChoiceList
