@@ -1,7 +1,7 @@
 // Whole runs of the built CLI against the real mail stack: wall time of a banner check and of a
 // full send-and-retrieve, with the median time of each step and of delivery (accepted -> found).
 import { runCli } from '../test/helpers/cli.js';
-import { getMailStack } from '../test/helpers/mail-stack.js';
+import { getMailStack, submissionArgs } from '../test/helpers/mail-stack.js';
 import type { Session } from '../source/record/types.js';
 import { fmt, median } from './stats.js';
 
@@ -26,14 +26,7 @@ const cases = {
     'connect,banner,ehlo',
   ],
   'send over submission + find over IMAPS': [
-    '--server',
-    `${stack.host}:${stack.submission}`,
-    '--ca-file',
-    stack.caCert,
-    '--auth-user',
-    stack.user,
-    '--to',
-    stack.user,
+    ...submissionArgs(stack, { to: true }),
     '--imap',
     `imaps://${stack.host}:${stack.imaps}`,
   ],

@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn as spawnPty } from 'node-pty';
 import { BUNDLE, ROOT } from '../test/helpers/cli.js';
-import { getMailStack } from '../test/helpers/mail-stack.js';
+import { getMailStack, submissionArgs } from '../test/helpers/mail-stack.js';
 import { plainText } from '../test/helpers/pty.js';
 import type { Session } from '../source/record/types.js';
 import { VERSION } from '../source/version.js';
@@ -191,14 +191,7 @@ const wizardPeak = (bin: string) =>
     const out = join(scratch, 'wizard-rss');
     const args = [
       BUNDLE,
-      '--server',
-      `${stack.host}:${stack.submission}`,
-      '--ca-file',
-      stack.caCert,
-      '--auth-user',
-      stack.user,
-      '--to',
-      stack.user,
+      ...submissionArgs(stack, { to: true }),
       '--imap',
       `imaps://${stack.host}:${stack.imaps}`,
       '--ehlo',

@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import type { Session } from '../../source/record/types.js';
 import { BUNDLE, ROOT } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
-import { getMailStack } from '../helpers/mail-stack.js';
+import { getMailStack, submissionArgs } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
 import { screenOf } from '../helpers/screen.js';
@@ -29,14 +29,7 @@ const wizard = (args: string[], cwd: string, size = { columns: 100, rows: 30 }):
   });
 
 const submission = (): string[] => [
-  '--server',
-  `${stack.host}:${stack.submission}`,
-  '--ca-file',
-  stack.caCert,
-  '--auth-user',
-  stack.user,
-  '--to',
-  stack.user,
+  ...submissionArgs(stack, { to: true }),
   '--ehlo',
   'client.example.test',
   '--steps',

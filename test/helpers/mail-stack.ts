@@ -226,3 +226,17 @@ export async function getMailStack(): Promise<MailStack> {
   }
   return cached;
 }
+
+/**
+ * The flags that point mailmedic at the stack's submission port as its test user, trusting the
+ * stack's CA (the password goes through MAILMEDIC_PASSWORD): tests and benches add the rest.
+ */
+export const submissionArgs = (stack: MailStack, opts: { to?: boolean } = {}): string[] => [
+  '--server',
+  `${stack.host}:${stack.submission}`,
+  '--ca-file',
+  stack.caCert,
+  '--auth-user',
+  stack.user,
+  ...(opts.to ? ['--to', stack.user] : []),
+];

@@ -1,7 +1,7 @@
 // Issue 3 through the flags of SPEC.md, against the real Postfix, Dovecot and dnsmasq.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { getMailStack } from '../helpers/mail-stack.js';
+import { getMailStack, submissionArgs } from '../helpers/mail-stack.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { runCli } from '../helpers/cli.js';
 import type { Session } from '../../source/record/types.js';
@@ -25,14 +25,7 @@ const check = async (args: string[], password?: string) => {
 };
 
 /** The submission port, trusting the stack's CA, as the test user. */
-const submission = (): string[] => [
-  '--server',
-  `${stack.host}:${stack.submission}`,
-  '--ca-file',
-  stack.caCert,
-  '--auth-user',
-  stack.user,
-];
+const submission = (): string[] => submissionArgs(stack);
 
 const statuses = (s: Session) => Object.fromEntries(s.steps.map((x) => [x.id, x.status]));
 const lines = (s: Session, step: string) => s.transcript.filter((l) => l.step === step);

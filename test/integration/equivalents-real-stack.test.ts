@@ -7,7 +7,7 @@ import { equivalentsFor } from '../../source/report/equivalents.js';
 import type { Session, StepId } from '../../source/record/types.js';
 import { runCli } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
-import { getMailStack } from '../helpers/mail-stack.js';
+import { getMailStack, submissionArgs } from '../helpers/mail-stack.js';
 
 const T = { timeout: 90_000 };
 let stack: MailStack;
@@ -48,14 +48,7 @@ describe('the same checks with standard tools, against the real mail stack', () 
       [
         'check',
         '--json',
-        '--server',
-        `${stack.host}:${stack.submission}`,
-        '--ca-file',
-        stack.caCert,
-        '--auth-user',
-        stack.user,
-        '--to',
-        stack.user,
+        ...submissionArgs(stack, { to: true }),
         '--ehlo',
         'client.example.test',
         '--pop3',
