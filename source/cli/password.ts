@@ -10,6 +10,8 @@ export interface PasswordSources {
   file?: string;
   stdin: NodeJS.ReadStream;
   stderr: NodeJS.WriteStream;
+  /** The flag that named the user, for the usage error when no password can be had. */
+  userFlag?: '--auth-user' | '--mailbox-user';
 }
 
 const check = (where: string, password: string): string => {
@@ -63,7 +65,7 @@ export const readPassword = async (who: string, sources: PasswordSources): Promi
   if (fromEnv !== undefined && fromEnv !== '') return check('MAILMEDIC_PASSWORD', fromEnv);
   if (!sources.stdin.isTTY) {
     throw new UsageError(
-      '--auth-user',
+      sources.userFlag ?? '--auth-user',
       `a password for ${who} is needed: set MAILMEDIC_PASSWORD or use --auth-pass-file FILE`,
     );
   }

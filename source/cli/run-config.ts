@@ -63,7 +63,10 @@ export const buildRunConfig = async (
   const sources = { ...io, ...(flags.authPassFile ? { file: flags.authPassFile } : {}) };
   let password: string | undefined;
   if (needsSmtpAuth || needsMailbox)
-    password = await readPassword(flags.authUser ?? mailboxUser!, sources);
+    password = await readPassword(flags.authUser ?? mailboxUser!, {
+      ...sources,
+      userFlag: flags.authUser ? '--auth-user' : '--mailbox-user',
+    });
 
   const config: RunConfig = {
     // A mailbox-only check names the mailbox server as its target; no SMTP step runs.
