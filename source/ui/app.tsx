@@ -104,6 +104,8 @@ const ALWAYS_WHILE_TYPING: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 const HELP_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'close help' }];
 const CONSOLE_FOOTER: readonly FooterItem[] = [{ actions: ['cancel'], label: 'back' }];
 const EXPORT_FOOTER: FooterItem = { actions: ['report'], label: 'export' };
+/** Rows kept for a lesson's verdict under the steps; the step screen is laid out without them. */
+const LESSON_ROWS = 4;
 const CONSOLE_HELP: readonly HelpItem[] = [
   { actions: ['cancel'], description: 'Back to the steps' },
 ];
@@ -254,7 +256,13 @@ const WizardFrame = ({
   const states = stepStates(session, controller.activeStep?.());
   const exportOpen = exported.stage !== 'closed';
   const findBar = !onStartScreen && (reader.typing || reader.searching);
-  const mainSize = { columns: layout.mainColumns, rows: layout.bodyRows - (findBar ? 1 : 0) };
+  // On the practice lab, the lesson's verdict goes under the steps, in rows of its own.
+  const activeLab = session ? controller.activeLab?.() : undefined;
+  const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
+  const mainSize = {
+    columns: layout.mainColumns,
+    rows: layout.bodyRows - (findBar ? 1 : 0) - (lesson ? LESSON_ROWS : 0),
+  };
   const model = stepModel(session, states, step, mainSize, guide);
   const saved = controller.savedFrom !== undefined;
   useEffect(() => readerDispatch({ type: 'reset' }), [model.viewed]);
@@ -504,10 +512,6 @@ const WizardFrame = ({
     start.goal === 'lab'
       ? controller.labLessons?.().find((l) => l.id === scenarios[start.choice])
       : undefined;
-  // On the practice lab, the lesson's verdict goes under the steps.
-  const activeLab = session ? controller.activeLab?.() : undefined;
-  const lesson = activeLab ? controller.labLessons?.().find((l) => l.id === activeLab) : undefined;
-
   const crash = crashForTest ? <CrashTest /> : null;
   if (consolePane && !layout.tooSmall) {
     return (
@@ -699,10 +703,12 @@ const WizardFrame = ({
                 />
               ) : null}
               {lesson ? (
-                <LessonVerdictView
-                  lesson={lesson}
-                  verdict={lessonVerdict(lesson, session, controller.isRunning?.() ?? false)}
-                />
+                <Box height={LESSON_ROWS} flexDirection="column" overflow="hidden">
+                  <LessonVerdictView
+                    lesson={lesson}
+                    verdict={lessonVerdict(lesson, session, controller.isRunning?.() ?? false)}
+                  />
+                </Box>
               ) : null}
             </TranscriptMarksContext.Provider>
           )}
