@@ -21,6 +21,9 @@ import { SCENARIOS, scenarioById, unknownScenarioMessage } from '../lab/scenario
 import type { LabLesson } from '../ui/screens/lab/lesson.js';
 import { UsageError } from './usage-error.js';
 
+/** How long q waits for an exchange in flight before the report is written without it. */
+const QUIT_GRACE_MS = 2_000;
+
 const baseIo = { env: process.env, stdin: process.stdin, stderr: process.stderr };
 
 /** What the command line says, as the wizard's settings (the form starts from these). */
@@ -191,7 +194,9 @@ export const runWizardCommand = async (
       // --report: whatever was recorded when the user left, in the format its extension names.
       ...(report
         ? {
-            onLeave: () =>
+            onLeave: async (quit: boolean) => {
+              // On q, the goodbye still on the wire (QUIT and its 221) belongs in the report.
+              if (quit) await live.settle(QUIT_GRACE_MS);
               process.stderr.write(
                 writeReportOnExit(
                   controller.getSession(),
@@ -199,7 +204,8 @@ export const runWizardCommand = async (
                   formatOf(report) ?? 'txt',
                   files,
                 ),
-              ),
+              );
+            },
           }
         : {}),
       ...(flags.target ? { initialTarget: flags.target.input } : {}),

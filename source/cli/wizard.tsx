@@ -24,10 +24,11 @@ export interface RunWizardOptions {
   version?: string;
   env?: NodeJS.ProcessEnv;
   /**
-   * Runs once on every way out, after the terminal is given back: q, Ctrl-C, a signal, a crash.
-   * Synchronous, since a signal ends the process right after it (--report is written here).
+   * Runs once on every way out, after the terminal is given back: q, Ctrl-C, a signal, a crash
+   * (--report is written here). `quit` is true for q alone: only then may it wait a moment for
+   * what is still on the wire; after a signal the process ends as soon as it returns.
    */
-  onLeave?: () => void;
+  onLeave?: (quit: boolean) => void | Promise<void>;
 }
 
 export const NOT_A_TERMINAL =
@@ -74,23 +75,23 @@ export async function runFullScreen(
     stdin: NodeJS.ReadStream;
     stderr: NodeJS.WritableStream;
     /** Runs once on every way out, after the terminal is given back (--report is written here). */
-    onLeave?: () => void;
+    onLeave?: (quit: boolean) => void | Promise<void>;
   },
 ): Promise<number> {
   const { stdout, stdin, stderr } = io;
   let instance: Instance | undefined;
   let left = false;
-  const leave = () => {
+  const leave = async (quit: boolean) => {
     if (left) return;
     left = true;
-    io.onLeave?.();
+    await io.onLeave?.(quit);
   };
   const restore = enterFullScreen(stdout, {
     stdin,
     stderr,
     teardown: () => instance?.unmount(),
     exit: (code) => {
-      leave();
+      void leave(false);
       process.exit(code);
     },
   });
@@ -106,11 +107,12 @@ export async function runFullScreen(
     });
     const result: unknown = await instance.waitUntilExit();
     restore();
-    leave();
-    return isWizardExit(result) && result.reason === 'interrupt' ? 130 : 0;
+    const interrupted = isWizardExit(result) && result.reason === 'interrupt';
+    await leave(!interrupted);
+    return interrupted ? 130 : 0;
   } catch (error) {
     restore();
-    leave();
+    await leave(false);
     const where = error instanceof WizardCrash ? error.where : 'the wizard';
     stderr.write(crashMessage(where, error));
     return 3;

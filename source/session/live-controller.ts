@@ -123,6 +123,28 @@ export class LiveSessionController {
 
   isRunning = (): boolean => this.running;
 
+  /**
+   * Resolves once nothing is on the wire (the run ended, or it waits for the user's key), or
+   * after `graceMs`: what is written on the way out then holds the exchange that was in flight.
+   */
+  settle = (graceMs: number): Promise<void> =>
+    new Promise((resolve) => {
+      const idle = () => !this.running || this.pending !== undefined;
+      if (idle()) {
+        resolve();
+        return;
+      }
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, graceMs);
+      const unsubscribe = this.subscribe(() => {
+        if (idle()) done();
+      });
+    });
+
   /** A connection the user took into the manual console (the wizard's `m`), until it is claimed. */
   private handed: HandedConnection | undefined;
 

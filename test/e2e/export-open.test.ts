@@ -178,6 +178,11 @@ describe('export, --report and open in a real terminal', () => {
     const session = JSON.parse(readFileSync(savedFile, 'utf8')) as Session;
     assert.equal(session.schema, 'mailmedic.session/1');
     assert.equal(session.steps.find((s) => s.id === 'send')?.status, 'ok');
+    // q right after the send step: the goodbye still on the wire is waited for, not cut off.
+    assert.ok(
+      session.transcript.some((line) => line.dir === 'server' && /^221 /.test(line.text)),
+      'the 221 answering QUIT is in the report',
+    );
     assert.ok(!readFileSync(savedFile, 'utf8').includes(stack.password));
 
     const md = join(savedDir, 'interrupted.md');

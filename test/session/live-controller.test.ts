@@ -283,3 +283,51 @@ test('retry after the server’s delay: a countdown first, esc stops it', async 
   controller.cancelWait();
   assert.equal(controller.getGuide()?.wait, undefined);
 });
+
+test('settle: the farewell in flight is waited for, and never longer than the grace', async () => {
+  const slowBye = (replyToQuit: boolean) =>
+    startFakeServer(async (peer) => {
+      peer.send('220 fake.test ESMTP\r\n');
+      for (;;) {
+        const line = await peer.line(10_000).catch(() => undefined);
+        if (line === undefined) return;
+        if (/^EHLO /i.test(line)) peer.send('250 fake.test\r\n');
+        else if (/^QUIT/i.test(line)) {
+          if (!replyToQuit) continue;
+          await new Promise((r) => setTimeout(r, 300));
+          peer.send('221 2.0.0 Bye\r\n');
+          return peer.close();
+        }
+      }
+    });
+  for (const replyToQuit of [true, false]) {
+    const server = await slowBye(replyToQuit);
+    const controller = controllerFor(server.port, { steps: ['connect', 'banner', 'ehlo'] });
+    try {
+      controller.start({ input: `127.0.0.1:${server.port}` });
+      controller.runAll();
+      await until(
+        () => controller.getSession()?.transcript.some((l) => l.text === 'QUIT') === true,
+        'the farewell to go',
+      );
+      assert.equal(controller.isRunning(), true, 'the 221 is still on its way');
+      const started = Date.now();
+      await controller.settle(replyToQuit ? 8_000 : 400);
+      const waited = Date.now() - started;
+      const bye = controller.getSession()!.transcript.some((l) => l.text.startsWith('221'));
+      if (replyToQuit) {
+        assert.ok(bye, 'the 221 is in the session when settle resolves');
+        assert.equal(controller.isRunning(), false);
+        assert.ok(waited < 8_000);
+      } else {
+        assert.ok(!bye);
+        assert.ok(waited >= 350, `the grace was kept (${waited} ms)`);
+      }
+      // Nothing in flight: settle answers at once.
+      if (replyToQuit) await controller.settle(60_000);
+    } finally {
+      controller.cancelWait();
+      await server.close();
+    }
+  }
+});
