@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSessionFile } from '../../source/cli/wizard-command.js';
 import { UsageError } from '../../source/cli/usage-error.js';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mailmedic-open-'));
+const dir = scratchDir('mailmedic-open-');
 
 test('open reads a saved session and refuses anything else, naming the problem', async () => {
   const good = join(dir, 'good.json');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -10,6 +9,7 @@ import {
   writeReportOnExit,
 } from '../../source/cli/wizard-files.js';
 import type { Session } from '../../source/record/types.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const session = (): Session =>
   JSON.parse(
@@ -19,7 +19,7 @@ const session = (): Session =>
 const options = (cwd: string) => ({ cwd, redact: false, stdout: process.stdout, env: {} });
 
 test('export writes the chosen format relative to the start directory, private to the user', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-export-'));
+  const dir = scratchDir('mm-export-');
   const result = await exportReport(session(), { format: 'md', path: 'r.md' }, options(dir));
   assert.deepEqual(result, { ok: true, path: join(dir, 'r.md') });
   const text = readFileSync(join(dir, 'r.md'), 'utf8');
@@ -32,7 +32,7 @@ test('export writes the chosen format relative to the start directory, private t
 });
 
 test('export never overwrites and never throws: it says why, with the code', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-export-'));
+  const dir = scratchDir('mm-export-');
   writeFileSync(join(dir, 'taken.md'), 'keep me');
   const taken = await exportReport(session(), { format: 'md', path: 'taken.md' }, options(dir));
   assert.deepEqual(taken, {
@@ -56,7 +56,7 @@ test('export never overwrites and never throws: it says why, with the code', asy
 });
 
 test('--report on the way out overwrites, follows --redact-identities, and says where', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-exit-'));
+  const dir = scratchDir('mm-exit-');
   writeFileSync(join(dir, 'out.json'), 'old');
   const line = writeReportOnExit(session(), 'out.json', 'json', { cwd: dir, redact: true });
   assert.equal(line, `report written to ${join(dir, 'out.json')}\n`);

@@ -2,10 +2,9 @@
 // stack (and a local HTTP server): lessons typed by hand, held lines, the AUTH helper, reports.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { readSessionFile } from '../../source/cli/wizard-command.js';
@@ -14,6 +13,7 @@ import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ESC = '\x1b';
 const TIMEOUT = { timeout: 90_000 };
@@ -28,8 +28,7 @@ before(async () => {
   stack = await getMailStack();
 });
 
-const tempReport = (): string =>
-  join(mkdtempSync(join(tmpdir(), 'mailmedic-console-')), 'session.json');
+const tempReport = (): string => join(scratchDir('mailmedic-console-'), 'session.json');
 
 const openConsole = (args: string[]): PtyChild =>
   spawnPty(process.execPath, [BUNDLE, 'console', ...args], {

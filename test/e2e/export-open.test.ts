@@ -2,8 +2,7 @@
 // a headless terminal where the layout matters. Every key the help overlay adds here is pressed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Session } from '../../source/record/types.js';
@@ -13,6 +12,7 @@ import { getMailStack, submissionArgs } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
 import { screenOf } from '../helpers/screen.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const T = { timeout: 90_000 };
 const ENTER = '\r';
@@ -115,7 +115,7 @@ describe('export, --report and open in a real terminal', () => {
     'r, enter, enter writes Markdown at the default name in the current directory',
     T,
     async (t) => {
-      const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-export-'));
+      const dir = scratchDir('mm-e2e-export-');
       const child = wizard(submission(), dir);
       t.after(child.kill);
       await runAll(child);
@@ -141,7 +141,7 @@ describe('export, --report and open in a real terminal', () => {
   );
 
   it('an unwritable path is an error on screen, and the wizard goes on', T, async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-export-'));
+    const dir = scratchDir('mm-e2e-export-');
     const child = wizard(submission(), dir);
     t.after(child.kill);
     await runAll(child);
@@ -166,7 +166,7 @@ describe('export, --report and open in a real terminal', () => {
   });
 
   it('--report is written on q, and on Ctrl-C with the terminal restored', T, async (t) => {
-    savedDir = mkdtempSync(join(tmpdir(), 'mm-e2e-report-'));
+    savedDir = scratchDir('mm-e2e-report-');
     savedFile = join(savedDir, 'session.json');
     const child = wizard([...submission(), '--report', 'session.json'], savedDir);
     t.after(child.kill);

@@ -4,13 +4,13 @@
 // within the deadline, no control character or bidi override in anything printed or written, the
 // partial transcript kept, and no form of any secret anywhere.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSessionText } from '../../source/cli/session-file.js';
 import { renderReport } from '../../source/report/index.js';
 import type { Session, StepId } from '../../source/record/types.js';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /** The heap a run may use: a flood that grows memory without bound dies here, and the case fails. */
 export const HEAP_MB = 160;
@@ -18,7 +18,7 @@ export const HEAP_MB = 160;
 export const PASSWORD = 'Hunter2-Sekret!x9';
 export const USER = 'bob';
 
-export const workDir = (): string => mkdtempSync(join(tmpdir(), 'mailmedic-hostile-'));
+export const workDir = (): string => scratchDir('mailmedic-hostile-');
 
 /** What must never be printed: control characters (but LF and TAB) and direction overrides. */
 const UNSAFE =
