@@ -29,6 +29,10 @@ const findingOf = (s: Session, id: string): Finding => {
   assert.ok(f, `expected ${id}, got ${s.findings.map((x) => `${x.severity} ${x.id}`).join(', ')}`);
   return f;
 };
+/** The stack's address on one of the server's ports. */
+const at = (port: number) => `${stack.host}:${port}`;
+/** The stack's CA, so certificates verify. */
+const trusted = () => ['--ca-file', stack.caCert];
 const statusOf = (s: Session, step: string) => s.steps.find((x) => x.id === step)?.status;
 const notes = (s: Session, step: string) =>
   s.transcript.filter((l) => l.step === step && l.dir === 'note').map((l) => l.text);
@@ -96,12 +100,7 @@ describe('issue 12 behaviours on more than one server', () => {
         T,
         async () => {
           // No --ca-file: the stack's private CA is unknown, as for a sending server on the Internet.
-          const r = await check([
-            '--server',
-            `${stack.host}:${server.relay()}`,
-            '--to',
-            `test@${stack.domain}`,
-          ]);
+          const r = await check(['--server', at(server.relay()), '--to', `test@${stack.domain}`]);
           assert.equal(statusOf(r.session, 'tls'), 'warning');
           assert.equal(statusOf(r.session, 'send'), 'ok', JSON.stringify(r.session.steps));
           const f = findingOf(r.session, 'tls.cert-untrusted');
@@ -115,7 +114,7 @@ describe('issue 12 behaviours on more than one server', () => {
 
       it('credentials still never go over unverified TLS without consent', T, async () => {
         const r = await check(
-          ['--server', `${stack.host}:${server.submission()}`, '--auth-user', stack.user],
+          ['--server', at(server.submission()), '--auth-user', stack.user],
           stack.password,
         );
         assert.equal(statusOf(r.session, 'tls'), 'error');
@@ -127,7 +126,7 @@ describe('issue 12 behaviours on more than one server', () => {
         const r = await check(
           [
             '--server',
-            `${stack.host}:${server.submission()}`,
+            at(server.submission()),
             '--tls',
             'none',
             '--auth-user',
@@ -151,9 +150,8 @@ describe('issue 12 behaviours on more than one server', () => {
         const r = await check(
           [
             '--server',
-            `${stack.host}:${server.submission()}`,
-            '--ca-file',
-            stack.caCert,
+            at(server.submission()),
+            ...trusted(),
             '--auth-user',
             stack.user,
             '--auth-mech',
@@ -178,9 +176,8 @@ describe('issue 12 behaviours on more than one server', () => {
           const r = await check(
             [
               '--server',
-              `${stack.host}:${server.submission()}`,
-              '--ca-file',
-              stack.caCert,
+              at(server.submission()),
+              ...trusted(),
               '--auth-user',
               'test',
               '--to',
@@ -202,9 +199,8 @@ describe('issue 12 behaviours on more than one server', () => {
       it('a relay refusal is explained from its own words, with no invented code', T, async () => {
         const r = await check([
           '--server',
-          `${stack.host}:${server.relay()}`,
-          '--ca-file',
-          stack.caCert,
+          at(server.relay()),
+          ...trusted(),
           '--to',
           'someone@foreign.test',
         ]);
@@ -217,9 +213,8 @@ describe('issue 12 behaviours on more than one server', () => {
       it('an unknown local user is explained without an invented enhanced code', T, async () => {
         const r = await check([
           '--server',
-          `${stack.host}:${server.relay()}`,
-          '--ca-file',
-          stack.caCert,
+          at(server.relay()),
+          ...trusted(),
           '--to',
           `nobody@${stack.domain}`,
         ]);
@@ -234,14 +229,7 @@ describe('issue 12 behaviours on more than one server', () => {
         T,
         async () => {
           const r = await check(
-            [
-              '--server',
-              `${stack.host}:${server.smtps()}`,
-              '--tls',
-              'implicit',
-              '--auth-user',
-              stack.user,
-            ],
+            ['--server', at(server.smtps()), '--tls', 'implicit', '--auth-user', stack.user],
             stack.password,
           );
           const f = findingOf(r.session, 'tls.cert-untrusted');
@@ -253,7 +241,7 @@ describe('issue 12 behaviours on more than one server', () => {
       it('implicit TLS on a plain port: the reason, not OpenSSL internals', T, async () => {
         const r = await check([
           '--server',
-          `${stack.host}:${server.relay()}`,
+          at(server.relay()),
           '--tls',
           'implicit',
           '--timeout',
@@ -271,7 +259,7 @@ describe('issue 12 behaviours on more than one server', () => {
         async () => {
           const r = await check([
             '--server',
-            `${stack.host}:${server.smtps()}`,
+            at(server.smtps()),
             '--tls',
             'auto',
             '--timeout',
@@ -303,8 +291,7 @@ describe('issue 12 behaviours on more than one server', () => {
               `pop3s://${stack.host}:${server.pop3s()}`,
               '--mailbox-user',
               stack.user,
-              '--ca-file',
-              stack.caCert,
+              ...trusted(),
             ],
             stack.password,
           );
@@ -324,13 +311,7 @@ describe('issue 12 behaviours on more than one server', () => {
         T,
         async () => {
           const r = await check(
-            [
-              '--imap',
-              `${stack.host}:${server.imap()}`,
-              '--mailbox-user',
-              stack.user,
-              '--insecure',
-            ],
+            ['--imap', at(server.imap()), '--mailbox-user', stack.user, '--insecure'],
             stack.password,
           );
           assert.equal(statusOf(r.session, 'imap'), 'ok', JSON.stringify(r.session.steps));
@@ -370,8 +351,7 @@ describe('issue 12 behaviours on more than one server', () => {
         [
           '--server',
           `${stack.host}:${stack.exim.submission}`,
-          '--ca-file',
-          stack.caCert,
+          ...trusted(),
           '--auth-user',
           stack.user,
           '--to',
