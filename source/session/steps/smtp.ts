@@ -384,11 +384,14 @@ const authenticate = async (
   // Credentials go only over TLS unless the user consented to clear text (--plaintext-auth),
   // and only over a verified certificate unless --insecure.
   if (!c.engine.isSecure) {
-    const refused = clearTextLogin(
+    const refused = await clearTextLogin(
       ctx,
       'auth',
       { protocol: 'smtp', host: server.host, port: server.port, user: auth.user },
       'refusing to send credentials without TLS (--plaintext-auth allows it; --insecure is about certificates only)',
+      caps?.startTls
+        ? { kind: 'starttls', label: 'Use STARTTLS instead (the server offers it)' }
+        : { kind: 'implicit', port: 465, label: 'Try implicit TLS on port 465 instead' },
     );
     if (refused) return refused;
   }

@@ -11,6 +11,7 @@ export type FieldId =
   | 'port'
   | 'tls'
   | 'insecure'
+  | 'plaintextAuth'
   | 'caFile'
   | 'ehlo'
   | 'authUser'
@@ -39,6 +40,9 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'port', label: 'Port', hint: '25 for a domain, else from the target' },
   { id: 'tls', label: 'TLS', hint: '', choices: ['auto', 'starttls', 'implicit', 'none'] },
   { id: 'insecure', label: 'Unverified cert', hint: '', choices: ['refuse', 'accept'] },
+  // Passwords over a connection without TLS: `ask` (the wizard's question, each run) or `send`
+  // (as --plaintext-auth, which the row starts from). Either way sent in clear is an error finding.
+  { id: 'plaintextAuth', label: 'Password w/o TLS', hint: '', choices: ['ask', 'send'] },
   { id: 'caFile', label: 'CA file', hint: 'a PEM file of a private CA to trust' },
   { id: 'ehlo', label: 'EHLO name', hint: "this machine's name" },
   { id: 'authUser', label: 'Auth user', hint: 'none: no authentication' },
@@ -99,6 +103,7 @@ export const valuesFromSettings = (settings: WizardSettings): FieldValues => ({
   port: settings.port !== undefined ? String(settings.port) : '',
   tls: settings.tls,
   insecure: settings.insecure ? 'accept' : 'refuse',
+  plaintextAuth: settings.plaintextAuth ? 'send' : 'ask',
   caFile: settings.caFiles?.[0] ?? '',
   ehlo: settings.ehlo ?? '',
   authUser: settings.authUser ?? '',
@@ -273,6 +278,7 @@ export const settingsFromForm = (state: SettingsFormState, base: WizardSettings)
     insecure: v.insecure === 'accept',
     mechanism: v.mechanism,
   };
+  if (v.plaintextAuth === 'send') settings.plaintextAuth = true;
   if (v.host.trim()) {
     if (!HOST_PORT.test(v.host.trim()) || v.host.includes(':'))
       return {
