@@ -431,7 +431,12 @@ export class LiveSessionController {
     confirm: (proposal) =>
       new Promise<GateDecision>((resolve) => {
         this.wait = undefined;
-        // Credentials in clear: asked in every mode, run-all included (it waits here).
+        // Credentials in clear: asked in every mode, run-all included (it waits here). A
+        // controller that never asks (guided: false) has no one to consent: nothing is sent.
+        if (proposal.kind === 'consent' && this.options.guided === false) {
+          resolve({ action: 'skip', reason: 'no one was asked (this run goes on without asking)' });
+          return;
+        }
         if (proposal.kind === 'consent') {
           this.proposals += 1;
           this.pending = { id: this.proposals, proposal, resolve };

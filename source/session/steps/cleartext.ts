@@ -20,7 +20,7 @@ const WHAT: Record<CleartextFact['protocol'], string> = {
 
 /** The wizard's question, in one or two sentences a support engineer can read out. */
 export const cleartextRisk = (fact: Omit<CleartextFact, 'sent'>): string =>
-  `This connection to ${fact.host} port ${fact.port} has no TLS: ${WHAT[fact.protocol]} would carry the password of ${fact.user} readable (base64 is not encryption) to anyone on the path, such as the local network, a Wi-Fi hotspot or any router between. Only for a test account on a network you trust; the report will say it was sent in clear.`;
+  `No TLS to ${fact.host} port ${fact.port}: ${WHAT[fact.protocol]} would carry the password of ${fact.user} readable by anyone on the path (local network, Wi-Fi, any router between); base64 is not encryption. Only for a test account on a network you trust: the report records it as an error.`;
 
 /** The run ended at the question (the wizard's "use TLS instead"): the step ends skipped. */
 export class ConsentDeclined extends StoppedByUser {

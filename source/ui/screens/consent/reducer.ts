@@ -25,15 +25,17 @@ export const consentReducer = (state: ConsentState, action: ConsentAction): Cons
   return { id: action.id, choice };
 };
 
-/** The risk sentence is never cut: at most this many rows, then the rest is in the transcript. */
-const MAX_RISK_ROWS = 4;
+/** Rows the risk may take on a small terminal; its last row ends with "…" when cut. */
+const MAX_RISK_ROWS = 6;
 
 /** The question's rows: title, risk (wrapped), the choices, the key hint. */
 export const consentLayout = (
   question: ConsentQuestion,
   width: number,
 ): { risk: string[]; rows: number } => {
-  const risk = wordWrap(question.risk, Math.max(20, width)).slice(0, MAX_RISK_ROWS);
+  const all = wordWrap(question.risk, Math.max(20, width));
+  const risk = all.slice(0, MAX_RISK_ROWS);
+  if (all.length > risk.length) risk[risk.length - 1] = `${risk.at(-1)!.slice(0, -1)}…`;
   return { risk, rows: 1 + risk.length + question.choices.length + 1 };
 };
 

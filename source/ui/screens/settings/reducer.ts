@@ -11,12 +11,12 @@ export type FieldId =
   | 'port'
   | 'tls'
   | 'insecure'
-  | 'plaintextAuth'
   | 'caFile'
   | 'ehlo'
   | 'authUser'
   | 'mechanism'
   | 'password'
+  | 'plaintextAuth'
   | 'from'
   | 'to'
   | 'mailboxProtocol'
@@ -40,9 +40,6 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'port', label: 'Port', hint: '25 for a domain, else from the target' },
   { id: 'tls', label: 'TLS', hint: '', choices: ['auto', 'starttls', 'implicit', 'none'] },
   { id: 'insecure', label: 'Unverified cert', hint: '', choices: ['refuse', 'accept'] },
-  // Passwords over a connection without TLS: `ask` (the wizard's question, each run) or `send`
-  // (as --plaintext-auth, which the row starts from). Either way sent in clear is an error finding.
-  { id: 'plaintextAuth', label: 'Password w/o TLS', hint: '', choices: ['ask', 'send'] },
   { id: 'caFile', label: 'CA file', hint: 'a PEM file of a private CA to trust' },
   { id: 'ehlo', label: 'EHLO name', hint: "this machine's name" },
   { id: 'authUser', label: 'Auth user', hint: 'none: no authentication' },
@@ -53,6 +50,9 @@ export const FIELDS: readonly FieldSpec[] = [
     choices: ['auto', 'plain', 'login', 'cram-md5', 'xoauth2'],
   },
   { id: 'password', label: 'Password', hint: 'not set', masked: true },
+  // Passwords over a connection without TLS: `ask` (the wizard's question, each run) or `send`
+  // (as --plaintext-auth, which the row starts from). Either way sent in clear is an error finding.
+  { id: 'plaintextAuth', label: 'Password w/o TLS', hint: '', choices: ['ask', 'send'] },
   { id: 'from', label: 'Envelope from', hint: 'the auth user, or mailmedic@EHLO name' },
   { id: 'to', label: 'Envelope to', hint: 'none: nothing is sent (commas between several)' },
   { id: 'mailboxProtocol', label: 'Mailbox', hint: '', choices: ['none', 'imap', 'pop3'] },
