@@ -45,6 +45,8 @@ export const settingsFromFlags = (flags: RunFlags): Omit<WizardSettings, 'target
   const port = flags.port ?? server?.port;
   if (port !== undefined) settings.port = port;
   if (flags.caFiles.length > 0) settings.caFiles = [...flags.caFiles];
+  // The settings form's "Password w/o TLS" starts from the flag.
+  if (flags.plaintextAuth) settings.plaintextAuth = true;
   if (flags.authUser) settings.authUser = flags.authUser;
   if (flags.from) settings.from = flags.from;
   if (flags.dns.length > 0) settings.resolvers = [...flags.dns];
@@ -84,6 +86,7 @@ export const flagsForSettings = (flags: RunFlags, settings: WizardSettings): Run
     target,
     tls: settings.tls,
     insecure: settings.insecure,
+    plaintextAuth: settings.plaintextAuth ?? false,
     caFiles: settings.caFiles ?? [],
     ehlo: settings.ehlo ?? flags.ehlo,
     authMech: (settings.mechanism ?? 'auto') as RunFlags['authMech'],

@@ -19,6 +19,14 @@ export interface CleartextFact {
   host: string;
   port: number;
   user: string;
+  /**
+   * Whose say: `setting` (--plaintext-auth, or the wizard's settings row), `asked` (the wizard's
+   * question, answered "send"), `declined` (the question, answered otherwise: see choice).
+   * Absent when no one could be asked (`check` without --plaintext-auth).
+   */
+  consent?: 'setting' | 'asked' | 'declined';
+  /** What the user chose instead of sending, in words (skipped, STARTTLS instead...). */
+  choice?: string;
 }
 
 export interface CapabilitiesFact {

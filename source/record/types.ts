@@ -118,6 +118,11 @@ export interface RunSettings {
   port?: number;
   tls: 'auto' | 'starttls' | 'implicit' | 'none';
   insecure: boolean;
+  /**
+   * Credentials may go over a connection without TLS without asking (--plaintext-auth; the
+   * wizard's "Password w/o TLS: send"). Absent: `check` refuses, the wizard asks each run.
+   */
+  plaintextAuth?: boolean;
   /** Files of extra CA certificates trusted for this attempt. */
   caFiles?: string[];
   ehlo?: string;

@@ -40,6 +40,7 @@ export const describeSettings = (settings: RunSettings): string => {
       : 'the MX hosts';
   const parts = [`${where} ${tlsWords(settings)}`];
   if (settings.insecure) parts.push('--insecure');
+  if (settings.plaintextAuth) parts.push('--plaintext-auth');
   if (settings.caFiles && settings.caFiles.length > 0)
     parts.push(`trusting ${settings.caFiles.join(', ')}`);
   if (settings.authUser)

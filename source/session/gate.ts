@@ -12,9 +12,11 @@ export interface Proposal {
   /**
    * `command`: one command line (or a pipelined group) for the server. `step`: a step that sends
    * no command of its own (DNS, connect, the banner) or runs as a whole (POP3, IMAP); display says
-   * what it will do in the words of the tool one would use by hand.
+   * what it will do in the words of the tool one would use by hand. `consent`: credentials would
+   * cross a connection without TLS; `consent` says what and why, and only `send` (never a stray
+   * key: see ConsentRequest) lets them go.
    */
-  kind: 'command' | 'step';
+  kind: 'command' | 'step' | 'consent';
   /** What will be sent, one entry a line, masked where secret. */
   display: string[];
   secret: boolean;
@@ -24,7 +26,31 @@ export interface Proposal {
   deadline?: DeadlineName;
   /** Why an edited line would not fit the protocol's state now, or undefined when it fits. */
   check?: (line: string) => string | undefined;
+  /** For `consent`: the question. */
+  consent?: ConsentRequest;
 }
+
+/**
+ * Credentials about to go over a connection without TLS. The answer is `send` (in clear, this
+ * once), `skip` (the step ends skipped, nothing sent), or `stop` with a reason (the run ends here;
+ * the wizard uses it to run again with `alternative`).
+ */
+export interface ConsentRequest {
+  protocol: 'smtp' | 'pop3' | 'imap';
+  host: string;
+  port: number;
+  user: string;
+  /** One or two sentences: what would be exposed, to whom. */
+  risk: string;
+  /** What would give the same login with TLS, when something would. */
+  alternative?: ConsentAlternative;
+}
+
+export type ConsentAlternative =
+  /** SMTP with --tls none while the server offers STARTTLS: the TLS step can run it. */
+  | { kind: 'starttls'; label: string }
+  /** The same service over implicit TLS on its own port (465, 995, 993). */
+  | { kind: 'implicit'; port: number; label: string };
 
 export type GateDecision =
   | { action: 'send' }
@@ -32,8 +58,8 @@ export type GateDecision =
   | { action: 'edit'; line: string }
   /** Leave this step out and go on with the next one that can still run. */
   | { action: 'skip'; reason?: string }
-  /** End this run here. */
-  | { action: 'stop' }
+  /** End this run here (`reason`: why, for the step's summary; a consent's alternative). */
+  | { action: 'stop'; reason?: string }
   /** The wizard's `m`: the manual console takes the connection over in its current state. */
   | { action: 'console' };
 

@@ -10,7 +10,13 @@ import { SessionRecorder } from '../record/recorder.js';
 import { STEP_IDS } from '../record/types.js';
 import type { NextAction, Session, StepAttempt, StepId, WizardSettings } from '../record/types.js';
 import type { RunConfig } from './config.js';
-import type { CommandGate, GateDecision, HandedConnection, Proposal } from './gate.js';
+import type {
+  CommandGate,
+  ConsentRequest,
+  GateDecision,
+  HandedConnection,
+  Proposal,
+} from './gate.js';
 import { runSession } from './runner.js';
 import { ConsoleSessionController } from './console/console-controller.js';
 import { ManualConsole } from './console/manual-console.js';
@@ -57,6 +63,17 @@ interface Wait {
 }
 
 const stepIndex = (step: StepId): number => STEP_IDS.indexOf(step);
+
+/** The clear-text question as the wizard shows it: the safe choices first. */
+const consentQuestion = (request: ConsentRequest) => ({
+  where: `${request.protocol.toUpperCase()} ${endpoint(request.host, request.port)} as ${request.user}`,
+  risk: request.risk,
+  choices: [
+    ...(request.alternative ? [{ id: 'tls' as const, label: request.alternative.label }] : []),
+    { id: 'skip' as const, label: 'Skip this step (nothing is sent)' },
+    { id: 'send' as const, label: 'Send the password in clear text this once' },
+  ],
+});
 
 const DEFAULT_SETTINGS: Omit<WizardSettings, 'target'> = {
   tls: 'auto',
@@ -200,6 +217,8 @@ export class LiveSessionController {
   answer = (id: number, answer: GateDecision): void => {
     const pending = this.pending;
     if (!pending || pending.id !== id) return;
+    // A password goes in clear only through answerConsent: no enter meant for a command can.
+    if (pending.proposal.kind === 'consent' && !['skip', 'stop'].includes(answer.action)) return;
     this.pending = undefined;
     if (answer.action === 'send' || answer.action === 'edit') this.beginWait(pending.proposal);
     pending.resolve(answer);
@@ -208,8 +227,68 @@ export class LiveSessionController {
 
   checkLine = (line: string): string | undefined => this.pending?.proposal.check?.(line);
 
+  /**
+   * The clear-text question's answer: `send` lets the credentials go in clear for this run's step;
+   * `skip` ends the step skipped; `tls` ends this run and runs again with TLS (the alternative the
+   * step named), guided from the step where TLS starts.
+   */
+  answerConsent = (id: number, choice: 'send' | 'tls' | 'skip'): void => {
+    const pending = this.pending;
+    if (!pending || pending.id !== id || pending.proposal.kind !== 'consent') return;
+    const consent = pending.proposal.consent;
+    if (choice === 'send') {
+      this.pending = undefined;
+      this.beginWait(pending.proposal);
+      pending.resolve({ action: 'send' });
+      this.refresh();
+      return;
+    }
+    const secure = choice === 'tls' && consent ? this.secureInstead(pending.proposal) : undefined;
+    this.pending = undefined;
+    if (!secure) {
+      pending.resolve({ action: 'skip', reason: 'the user chose to skip this step' });
+      this.refresh();
+      return;
+    }
+    this.settings = secure.settings;
+    this.queued = secure.from;
+    pending.resolve({ action: 'stop', reason: `the user chose ${secure.what} instead` });
+    this.refresh();
+  };
+
+  /** The settings that give the consent's login over TLS, and the step to run again from. */
+  private secureInstead(
+    proposal: Proposal,
+  ): { settings: WizardSettings; from: StepId; what: string } | undefined {
+    const alternative = proposal.consent?.alternative;
+    const settings = this.settings;
+    if (!alternative || !settings) return undefined;
+    if (alternative.kind === 'starttls')
+      return { settings: { ...settings, tls: 'starttls' }, from: 'tls', what: 'STARTTLS' };
+    if (proposal.step === 'auth')
+      return {
+        settings: { ...settings, tls: 'implicit', port: alternative.port },
+        from: 'connect',
+        what: `implicit TLS on port ${alternative.port}`,
+      };
+    if (!settings.mailbox) return undefined;
+    return {
+      settings: {
+        ...settings,
+        mailbox: { ...settings.mailbox, port: alternative.port, tls: true },
+      },
+      from: proposal.step,
+      what: `TLS on port ${alternative.port}`,
+    };
+  }
+
   runAll = (): void => {
     this.mode = 'auto';
+    // A clear-text question stays on screen: "run all" is no consent to send a password in clear.
+    if (this.pending?.proposal.kind === 'consent') {
+      this.refresh();
+      return;
+    }
     if (this.pending) this.answer(this.pending.id, { action: 'send' });
     else if (!this.running && this.settings) this.launch(undefined);
     this.refresh();
@@ -352,6 +431,18 @@ export class LiveSessionController {
     confirm: (proposal) =>
       new Promise<GateDecision>((resolve) => {
         this.wait = undefined;
+        // Credentials in clear: asked in every mode, run-all included (it waits here). A
+        // controller that never asks (guided: false) has no one to consent: nothing is sent.
+        if (proposal.kind === 'consent' && this.options.guided === false) {
+          resolve({ action: 'skip', reason: 'no one was asked (this run goes on without asking)' });
+          return;
+        }
+        if (proposal.kind === 'consent') {
+          this.proposals += 1;
+          this.pending = { id: this.proposals, proposal, resolve };
+          this.refresh();
+          return;
+        }
         const ahead = this.autoBefore && stepIndex(proposal.step) < stepIndex(this.autoBefore);
         // The goodbye after a step has ended (done or failed) is not a decision worth a key.
         const farewell =
@@ -492,6 +583,9 @@ export class LiveSessionController {
               display: pending.proposal.display,
               secret: pending.proposal.secret,
               editable: pending.proposal.editable,
+              ...(pending.proposal.consent
+                ? { consent: consentQuestion(pending.proposal.consent) }
+                : {}),
             },
           }
         : {}),

@@ -9,7 +9,7 @@ import type { CommandGate } from './gate.js';
 import { SkippedByUser, StoppedByUser, confirmStep } from './gate.js';
 import { DEFAULT_SMTP_PORT } from './config.js';
 import { SessionRecorder } from '../record/recorder.js';
-import type { StepContext } from './steps/context.js';
+import type { StepContext, StepOutcome } from './steps/context.js';
 import { wants } from './steps/context.js';
 import { factOf } from '../record/facts.js';
 import type { RunSettingsFact } from '../record/facts.js';
@@ -195,7 +195,16 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     if (go === 'stopped') return;
     if (go === 'skipped') continue;
     recorder.beginStep(step);
-    const outcome = await run(ctx);
+    let outcome: StepOutcome;
+    try {
+      outcome = await run(ctx);
+    } catch (error) {
+      // The user ended the run at a question inside the step (the clear-text consent).
+      if (!(error instanceof StoppedByUser)) throw error;
+      recorder.endStep(step, 'skipped', error.message);
+      skipTheRest(ctx, `stopped at ${step}`);
+      return;
+    }
     recorder.endStep(step, outcome.status, outcome.summary);
   }
 };

@@ -73,6 +73,14 @@ import { lessonVerdict } from './screens/lab/lesson.js';
 import { LessonVerdictView } from './screens/lab/lesson-verdict-view.js';
 import { LabStory } from './screens/lab/story.js';
 import { useStepInput } from './screens/step/use-step-input.js';
+import {
+  CONSENT_HELP,
+  choiceFor,
+  consentFooter,
+  consentReducer,
+  initialConsentState,
+} from './screens/consent/reducer.js';
+import { useConsentInput } from './screens/consent/use-consent-input.js';
 import { StepView } from './screens/step/view.js';
 import type { MissingField } from './step-guide.js';
 import { attemptsOf } from './step-guide.js';
@@ -234,6 +242,10 @@ const WizardFrame = ({
   const [form, formDispatch, currentForm] = useImmediateReducer(
     formReducer,
     (): SettingsFormState | undefined => undefined,
+  );
+  const [consent, consentDispatch, currentConsent] = useImmediateReducer(
+    consentReducer,
+    initialConsentState,
   );
   const guideRef = useRef(guide);
   guideRef.current = guide;
@@ -463,6 +475,21 @@ const WizardFrame = ({
     isActive: screenKeys && settingsOpen,
   });
   const findingsView = model.viewed === 'findings';
+  // The clear-text question on the step on screen takes the keys the step screen would use.
+  const consentHere = model.proposal?.pending.consent ? model.proposal.pending : undefined;
+  const consentOnScreen = consentHere !== undefined && !findingsView;
+  useConsentInput({
+    pending: () => {
+      const pending = controller.getGuide?.()?.pending;
+      return pending?.consent && pending.id === consentHere?.id ? pending : undefined;
+    },
+    current: currentConsent,
+    dispatch: consentDispatch,
+    onAnswer: (id, choice) => controller.answerConsent?.(id, choice),
+    onSettings: () => openSettings(),
+    onStep: (by) => stepDispatch({ type: 'move', by, from: model.viewed }),
+    isActive: screenKeys && !onStartScreen && !settingsOpen && consentOnScreen,
+  });
   useReaderInput({
     current: currentReader,
     dispatch: readerDispatch,
@@ -505,7 +532,7 @@ const WizardFrame = ({
     onCancelWait: () => controller.cancelWait?.(),
     onSettings: (field) => openSettings(field),
     onConsole: openConsole,
-    isActive: screenKeys && !onStartScreen && !settingsOpen,
+    isActive: screenKeys && !onStartScreen && !settingsOpen && !consentOnScreen,
   });
 
   const chosenLesson =
@@ -552,11 +579,13 @@ const WizardFrame = ({
   const offline = (items: FooterItem[]) => (saved ? withoutNetworkKeys(items) : items);
   const screenFooter = onStartScreen
     ? offline(startFooter(start))
-    : (readerFooter(reader) ??
-      // Export right after the screen's first key, where a narrow footer still has room for it.
-      (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(
-        offline(stepItems),
-      ));
+    : consentOnScreen
+      ? consentFooter()
+      : (readerFooter(reader) ??
+        // Export right after the screen's first key, where a narrow footer still has room for it.
+        (([first, ...rest]) => [...(first ? [first] : []), EXPORT_FOOTER, ...rest])(
+          offline(stepItems),
+        ));
   const footerItems = helpOpen
     ? HELP_FOOTER
     : exportOpen
@@ -572,7 +601,9 @@ const WizardFrame = ({
       ? SETTINGS_HELP
       : onStartScreen
         ? START_HELP
-        : [...STEP_HELP, ...READER_HELP];
+        : consentOnScreen
+          ? [...CONSENT_HELP, ...STEP_HELP, ...READER_HELP]
+          : [...STEP_HELP, ...READER_HELP];
   const helpItems = [...screenHelp, ...EXPORT_HELP, ...GLOBAL_HELP];
   const selectedEntry =
     reader.selected === undefined ? undefined : session?.transcript[reader.selected];
@@ -691,6 +722,7 @@ const WizardFrame = ({
                 {...(problem ? { problem } : {})}
                 {...(triedText ? { tried: triedText } : {})}
                 width={layout.mainColumns}
+                {...(consentHere ? { consentChoice: choiceFor(consent, consentHere.id) } : {})}
               />
               {findBar ? (
                 <FindBar

@@ -21,11 +21,26 @@ export interface PendingCommand {
   /** Changes with every proposal, so a key meant for one cannot answer the next. */
   id: number;
   step: StepId;
-  kind: 'command' | 'step';
+  /** `consent`: credentials would go without TLS; answered by answerConsent only. */
+  kind: 'command' | 'step' | 'consent';
   /** What will go out, masked where secret. */
   display: readonly string[];
   secret: boolean;
   editable: boolean;
+  /** For `consent`: the question's risk sentence and its choices. */
+  consent?: ConsentQuestion;
+}
+
+/** The answers to the clear-text question; `tls` runs again with TLS (see choices). */
+export type ConsentChoiceId = 'send' | 'tls' | 'skip';
+
+export interface ConsentQuestion {
+  /** Where and as whom: "pop3 127.0.0.1:110 as alice". */
+  where: string;
+  /** One or two sentences: what would be exposed, to whom. */
+  risk: string;
+  /** The safe choices first, "send in clear" last: a stray enter never sends a password. */
+  choices: ReadonlyArray<{ id: ConsentChoiceId; label: string }>;
 }
 
 export type GuidedAnswer =
@@ -107,6 +122,11 @@ export interface WizardController {
   getGuide?(): GuideState | undefined;
   /** Answers the pending proposal (id must match, so a stale key cannot answer the next one). */
   answer?(id: number, answer: GuidedAnswer): void;
+  /**
+   * Answers a pending clear-text question (kind `consent`); answer() never sends a password in
+   * clear, so a stray enter or "run all" cannot either.
+   */
+  answerConsent?(id: number, choice: ConsentChoiceId): void;
   /** Why an edited line would not fit the protocol's state now, or undefined. */
   checkLine?(line: string): string | undefined;
   /** Runs the remaining steps without stopping; back to guided at the first error. */

@@ -54,6 +54,10 @@ test('settings read as a ticket would name them', () => {
     describeSettings({ tls: 'implicit', insecure: true, port: 465, skipMx: 1 }),
     'port 465 implicit TLS, --insecure, MX host 2',
   );
+  assert.equal(
+    describeSettings({ tls: 'none', insecure: false, plaintextAuth: true, port: 25 }),
+    'port 25 no TLS, --plaintext-auth',
+  );
 });
 
 test('the runs in order: how each ended, the steps not run left out', () => {

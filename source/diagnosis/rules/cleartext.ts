@@ -1,5 +1,5 @@
 // Credentials and connections without TLS: whether the password crossed the network in clear
-// text (only with --plaintext-auth or the wizard's confirmation). Withheld credentials are the
+// text (only with --plaintext-auth, the wizard's setting, or its question answered "send"). Withheld credentials are the
 // no-tls rules' finding.
 import { factOf } from '../../record/facts.js';
 import type { CleartextFact } from '../../record/facts.js';
@@ -48,12 +48,14 @@ const rule = (step: LoginStep): Rule => ({
         severity: 'error',
         step,
         title: 'The password was sent in clear text',
-        explanation: `The credentials of ${fact.user} went to ${where(fact)} over a connection without TLS, because clear text was allowed for this run. Anyone on the path (the local network, a Wi-Fi hotspot, any router between) could read them.`,
+        explanation: `The credentials of ${fact.user} went to ${where(fact)} over a connection without TLS, because ${fact.consent === 'asked' ? 'the user answered "send in clear text this once" to the wizard\'s question' : 'clear text was allowed for this run (--plaintext-auth, or the wizard\'s setting "Password w/o TLS: send")'}. Anyone on the path (the local network, a Wi-Fi hotspot, any router between) could read them.`,
         evidence,
         next: [
           `Change the password of ${fact.user} if any part of the path is not under your control.`,
           `Have the server offer ${names.tls}, or connect to ${names.port}. ${names.server}`,
-          'Run again without --plaintext-auth once TLS is offered: mailmedic will then use it.',
+          fact.consent === 'asked'
+            ? 'Once TLS is offered, run again: mailmedic uses it and does not ask (the consent was for that run only).'
+            : 'Run again without --plaintext-auth (in the wizard, "Password w/o TLS: ask") once TLS is offered: mailmedic will then use it.',
         ],
       }),
     ];

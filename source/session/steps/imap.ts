@@ -116,11 +116,12 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
     if (!talk.engine.capabilities) await talk.command({ verb: 'CAPABILITY' });
     if (!talk.engine.isSecure && greeting.response.status !== 'PREAUTH') {
       if (!talk.engine.capabilities?.startTls) {
-        const refused = clearTextLogin(
+        const refused = await clearTextLogin(
           ctx,
           STEP,
           { protocol: 'imap', host: server.host, port: server.port, user: config.mailbox!.user },
           'the server offers no STARTTLS: refusing to send the password in clear text (--plaintext-auth allows it)',
+          { kind: 'implicit', port: 993, label: 'Try IMAP over TLS on port 993 instead' },
         );
         if (refused) return refused;
       } else {

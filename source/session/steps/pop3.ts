@@ -125,11 +125,12 @@ const attempt = async (
     let capa = await talk.command({ verb: 'CAPA' });
     if (!talk.engine.isSecure) {
       if (!talk.engine.capabilities?.stls) {
-        const refused = clearTextLogin(
+        const refused = await clearTextLogin(
           ctx,
           STEP,
           { protocol: 'pop3', host: server.host, port: server.port, user: config.mailbox!.user },
           'the server offers no STLS: refusing to send the password in clear text (--plaintext-auth allows it)',
+          { kind: 'implicit', port: 995, label: 'Try POP3 over TLS on port 995 instead' },
         );
         if (refused) return refused;
       } else {

@@ -381,14 +381,19 @@ const authenticate = async (
 ): Promise<StepOutcome> => {
   const auth = ctx.config.auth!;
   const { recorder } = ctx;
-  // Credentials go only over TLS unless the user consented to clear text (--plaintext-auth),
-  // and only over a verified certificate unless --insecure.
-  if (!c.engine.isSecure) {
-    const refused = clearTextLogin(
+  // Credentials go only over TLS unless the user consented to clear text (--plaintext-auth, or
+  // the wizard's question), and only over a verified certificate unless --insecure. With no AUTH
+  // offered before TLS nothing could be sent: no question, no "sent in clear" (auth.not-offered
+  // says the client must use STARTTLS).
+  if (!c.engine.isSecure && (caps?.auth ?? []).length > 0) {
+    const refused = await clearTextLogin(
       ctx,
       'auth',
       { protocol: 'smtp', host: server.host, port: server.port, user: auth.user },
       'refusing to send credentials without TLS (--plaintext-auth allows it; --insecure is about certificates only)',
+      caps?.startTls
+        ? { kind: 'starttls', label: 'Use STARTTLS instead (the server offers it)' }
+        : { kind: 'implicit', port: 465, label: 'Try implicit TLS on port 465 instead' },
     );
     if (refused) return refused;
   }

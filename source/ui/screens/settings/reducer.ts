@@ -16,6 +16,7 @@ export type FieldId =
   | 'authUser'
   | 'mechanism'
   | 'password'
+  | 'plaintextAuth'
   | 'from'
   | 'to'
   | 'mailboxProtocol'
@@ -49,6 +50,9 @@ export const FIELDS: readonly FieldSpec[] = [
     choices: ['auto', 'plain', 'login', 'cram-md5', 'xoauth2'],
   },
   { id: 'password', label: 'Password', hint: 'not set', masked: true },
+  // Passwords over a connection without TLS: `ask` (the wizard's question, each run) or `send`
+  // (as --plaintext-auth, which the row starts from). Either way sent in clear is an error finding.
+  { id: 'plaintextAuth', label: 'Password w/o TLS', hint: '', choices: ['ask', 'send'] },
   { id: 'from', label: 'Envelope from', hint: 'the auth user, or mailmedic@EHLO name' },
   { id: 'to', label: 'Envelope to', hint: 'none: nothing is sent (commas between several)' },
   { id: 'mailboxProtocol', label: 'Mailbox', hint: '', choices: ['none', 'imap', 'pop3'] },
@@ -99,6 +103,7 @@ export const valuesFromSettings = (settings: WizardSettings): FieldValues => ({
   port: settings.port !== undefined ? String(settings.port) : '',
   tls: settings.tls,
   insecure: settings.insecure ? 'accept' : 'refuse',
+  plaintextAuth: settings.plaintextAuth ? 'send' : 'ask',
   caFile: settings.caFiles?.[0] ?? '',
   ehlo: settings.ehlo ?? '',
   authUser: settings.authUser ?? '',
@@ -273,6 +278,7 @@ export const settingsFromForm = (state: SettingsFormState, base: WizardSettings)
     insecure: v.insecure === 'accept',
     mechanism: v.mechanism,
   };
+  if (v.plaintextAuth === 'send') settings.plaintextAuth = true;
   if (v.host.trim()) {
     if (!HOST_PORT.test(v.host.trim()) || v.host.includes(':'))
       return {

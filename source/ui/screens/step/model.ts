@@ -13,6 +13,7 @@ import type { TranscriptRow } from '../../transcript-layout.js';
 import { layoutFindings, layoutTranscript } from '../../transcript-layout.js';
 import type { StepScreenState, ViewId } from './reducer.js';
 import { visibleTop } from './reducer.js';
+import { consentLayout } from '../consent/reducer.js';
 
 const MAX_DESCRIPTION_ROWS = 2;
 /** Command lines shown in a proposal; a message body is cut after these. */
@@ -146,8 +147,13 @@ export const stepModel = (
     guide && !proposal && (!record || record.status === 'skipped')
       ? missingFor(step, guide.settings, guide)
       : undefined;
+  const consent = proposal?.pending.consent;
   const guideRows =
-    (proposal ? 2 + proposal.lines.length + (proposal.more > 0 ? 1 : 0) : 0) +
+    (consent
+      ? consentLayout(consent, size.columns).rows
+      : proposal
+        ? 2 + proposal.lines.length + (proposal.more > 0 ? 1 : 0)
+        : 0) +
     (guide?.wait ? 1 : 0) +
     (actions.length > 0 ? actions.length + 2 : 0) +
     (missing ? 1 : 0);
@@ -185,7 +191,10 @@ const proposalModel = (pending: PendingCommand): ProposalModel => {
   const lines = pending.display.slice(0, MAX_PROPOSAL_LINES);
   return {
     pending,
-    purpose: purposeOf(pending.step, pending.kind, pending.display[0] ?? ''),
+    purpose:
+      pending.kind === 'consent'
+        ? 'Credentials without TLS: your answer is needed.'
+        : purposeOf(pending.step, pending.kind, pending.display[0] ?? ''),
     lines,
     more: pending.display.length - lines.length,
   };

@@ -13,6 +13,7 @@ import type { Tone } from '../../theme.js';
 import { useTone } from '../../theme.js';
 import type { ActionItem, StepModel } from './model.js';
 import type { CommandEdit } from './reducer.js';
+import { ConsentView } from '../consent/view.js';
 
 const STATUS_WORD: Record<RailStatus, string> = {
   pending: 'not run yet',
@@ -164,6 +165,8 @@ interface Props {
   /** Earlier attempts of this step, oldest first, as "run 1: error · STARTTLS: …". */
   tried?: string;
   width: number;
+  /** The highlighted answer of a clear-text question on this step. */
+  consentChoice?: number;
 }
 
 export const StepView = ({
@@ -176,6 +179,7 @@ export const StepView = ({
   problem,
   tried,
   width,
+  consentChoice = 0,
 }: Props) => {
   const tone = useTone();
   const statusTone = STATUS_TONE[model.status];
@@ -218,7 +222,13 @@ export const StepView = ({
           ? { empty: `Skipped: ${record.summary || 'no reason was recorded'}.` }
           : {})}
       />
-      {model.proposal ? (
+      {model.proposal?.pending.consent ? (
+        <ConsentView
+          question={model.proposal.pending.consent}
+          choice={consentChoice}
+          width={width}
+        />
+      ) : model.proposal ? (
         <Proposal
           model={model.proposal}
           {...(edit ? { edit } : {})}

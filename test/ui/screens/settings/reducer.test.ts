@@ -183,3 +183,19 @@ test('moving stops at the fields and the save row; the footer follows the row', 
   state = settingsFormReducer(state, { type: 'focusField', id: 'tls' });
   assert.deepEqual(settingsFooter(state)[1], { actions: ['previous', 'next'], label: 'change' });
 });
+
+test('"Password w/o TLS" starts at ask (or send, from --plaintext-auth) and gives plaintextAuth', () => {
+  const row = FIELDS.find((f) => f.id === 'plaintextAuth');
+  assert.deepEqual([row?.label, row?.choices], ['Password w/o TLS', ['ask', 'send']]);
+  let state = initialSettingsForm(BASE, { hasPassword: false, focus: 'plaintextAuth' });
+  assert.equal(state.values.plaintextAuth, 'ask');
+  let result = settingsFromForm(state, BASE);
+  assert.ok('settings' in result);
+  assert.equal(result.settings.plaintextAuth, undefined);
+  state = settingsFormReducer(state, { type: 'cycle', by: 1 });
+  result = settingsFromForm(state, BASE);
+  assert.ok('settings' in result);
+  assert.equal(result.settings.plaintextAuth, true);
+  const fromFlag = initialSettingsForm({ ...BASE, plaintextAuth: true }, { hasPassword: false });
+  assert.equal(fromFlag.values.plaintextAuth, 'send');
+});
