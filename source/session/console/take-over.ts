@@ -62,19 +62,26 @@ export const liveEngineOf = (handed: HandedConnection): LiveEngine => {
 /** Typed lines listed in the step's summary; the transcript has them all. */
 const LISTED_LINES = 8;
 
-/** Where the engine stood when the user left the console, in words. */
-const stateWords = (live: LiveEngine): string => {
+/** Where the engine stands, in words, or undefined once the connection is gone. */
+const stateWords = (live: LiveEngine): string | undefined => {
   switch (live.protocol) {
-    case 'pop3':
-      return live.engine.isAuthenticated ? 'logged in' : `POP3 state ${live.engine.state}`;
+    case 'pop3': {
+      const state = live.engine.state;
+      if (state === 'closed') return undefined;
+      if (state === 'update') return 'QUIT ended the session';
+      return live.engine.isAuthenticated ? 'logged in' : `POP3 state ${state}`;
+    }
     case 'imap': {
+      const state = live.engine.state;
+      if (state === 'closed') return undefined;
+      if (state === 'logout') return 'LOGOUT ended the session';
       const open = live.engine.mailbox;
-      if (live.engine.state === 'selected' && open)
+      if (state === 'selected' && open)
         return `logged in, ${open.name} selected${open.readOnly ? ' read-only' : ''}`;
-      return live.engine.isAuthenticated ? 'logged in' : `IMAP state ${live.engine.state}`;
+      return live.engine.isAuthenticated ? 'logged in' : `IMAP state ${state}`;
     }
     case 'smtp':
-      return `SMTP state ${live.engine.state}`;
+      return live.engine.state === 'closed' ? undefined : `SMTP state ${live.engine.state}`;
   }
 };
 
@@ -85,7 +92,8 @@ const stateWords = (live: LiveEngine): string => {
 export const handBack = (
   recorder: SessionRecorder,
   step: StepId,
-  live: LiveEngine,
+  /** Where the session stood when the user left (before the connection closed). */
+  stood: string | undefined,
   from: number,
 ): void => {
   const typed = recorder.session.transcript
@@ -97,7 +105,7 @@ export const handBack = (
   const what =
     typed.length === 0
       ? 'nothing typed by hand'
-      : `typed by hand: ${listed}${more}; ${stateWords(live)} when the console closed`;
+      : `typed by hand: ${listed}${more}${stood ? `; ${stood} when the console closed` : ''}`;
   recorder.note(step, `back from the manual console: ${what}`);
   recorder.update((session) => {
     const record = session.steps.find((s) => s.id === step);
@@ -123,7 +131,12 @@ export const takeOver = (handed: LiveConnection): ManualConsole => {
     insecure: handed.insecure,
     step: handed.step,
   });
-  const back = (): void => handBack(handed.recorder, handed.step, handed.live, from);
+  // Leaving closes the connection, and the engine with it: keep where it stood before that.
+  let stood = stateWords(handed.live);
+  console.subscribe(() => {
+    stood = stateWords(handed.live) ?? stood;
+  });
+  const back = (): void => handBack(handed.recorder, handed.step, stood, from);
   void console.closed().then(back, back);
   return console;
 };

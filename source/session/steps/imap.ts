@@ -268,11 +268,27 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
         summary: `logged in as ${mailbox.user}; no mailbox opened (EXAMINE INBOX was replaced by "${examine.edited?.trim() ?? ''}")`,
       };
     const exists = opened.exists ?? 0;
-    if (!messageId)
+    const counted = `logged in as ${mailbox.user}; ${opened.name} has ${exists} message(s)`;
+    // No message of ours to look for: reading the newest one's header shows mail can be read,
+    // not only that the login works.
+    if (!messageId) {
+      if (exists === 0) return { status: 'ok', summary: counted };
+      const fetch = await talk.command({
+        verb: 'FETCH',
+        sequence: exists,
+        items: ['UID', 'RFC822.SIZE', 'BODY.PEEK[HEADER]'],
+      });
+      if (fetch.response.status !== 'OK')
+        return {
+          status: 'warning',
+          summary: `${counted}; reading message ${exists}, the newest, failed: ${fetch.response.status} ${fetch.response.text}`,
+        };
+      const size = fetch.fetched?.[0]?.size;
       return {
         status: 'ok',
-        summary: `logged in as ${mailbox.user}; ${opened.name} has ${exists} message(s)`,
+        summary: `${counted}; message ${exists}, the newest, reads${size !== undefined ? ` (${size} octets)` : ''}`,
       };
+    }
 
     const waitUntil = Date.now() + config.deadlines.command;
     for (let round = 1; ; round += 1) {

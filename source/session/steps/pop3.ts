@@ -273,11 +273,26 @@ const attempt = async (
         status: 'warning',
         summary: `logged in as ${mailbox.user}; the message count is unknown (STAT was replaced by "${stat.edited?.trim() ?? ''}")`,
       };
-    if (!messageId)
+    const counted = `logged in as ${mailbox.user}; ${count} message(s)${octets !== undefined ? `, ${octets} octets` : ''}`;
+    // No message of ours to look for: reading the newest one's header shows mail can be read,
+    // not only that the login works ("I cannot read my mail" is often a login that works).
+    if (!messageId) {
+      if (count === 0 || engine.capabilities?.top === false)
+        return { status: 'ok', summary: counted };
+      const top = await talk.command({ verb: 'TOP', message: count, lines: 0 });
+      if (!top.response.ok)
+        return {
+          status: 'warning',
+          summary: `${counted}; reading message ${count}, the newest, failed: -ERR ${codeOf(top)}${top.response.text}`,
+        };
+      const header = top.type === 'response' ? top.message : undefined;
       return {
         status: 'ok',
-        summary: `logged in as ${mailbox.user}; ${count} message(s)${octets !== undefined ? `, ${octets} octets` : ''}`,
+        summary: header
+          ? `${counted}; the header of message ${count}, the newest, reads (${header.octets} octets)`
+          : counted,
       };
+    }
     for (let n = count; n >= 1 && n > count - SEARCH_DEPTH; n -= 1) {
       const top = await talk.command({ verb: 'TOP', message: n, lines: 0 });
       if (top.type !== 'response' || !top.response.ok || !top.message) continue;
