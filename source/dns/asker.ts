@@ -15,6 +15,12 @@ export interface LogLine {
   text: string;
 }
 
+/**
+ * Asked before each question goes out (the guided wizard shows it and waits for the user); a
+ * throw ends the step. The time it waits does not count against the step's deadline.
+ */
+export type BeforeQuery = (name: string, type: QueryType) => Promise<void>;
+
 export interface Asked {
   /** The result the step reasons with. */
   primary: DnsQueryResult;
@@ -41,11 +47,17 @@ export class Asker {
   /** The step's own signal, following the caller's: one listener on the caller's signal. */
   private readonly signal?: AbortSignal;
 
+  /** Questions waiting for `before`, and the time spent with at least one waiting. */
+  private waiting = 0;
+  private waitingSince = 0;
+  private waitedMs = 0;
+
   constructor(
     readonly resolvers: readonly Resolver[],
     private readonly deadlineAt: number,
     private readonly queryTimeoutMs: number,
     signal?: AbortSignal,
+    private readonly before?: BeforeQuery,
   ) {
     if (signal) {
       this.signal = AbortSignal.any([signal]);
@@ -64,7 +76,22 @@ export class Asker {
   }
 
   private timeoutNow(): number {
-    return Math.floor(Math.min(this.queryTimeoutMs, this.deadlineAt - performance.now()));
+    const now = performance.now();
+    const waited = this.waitedMs + (this.waiting > 0 ? now - this.waitingSince : 0);
+    return Math.floor(Math.min(this.queryTimeoutMs, this.deadlineAt + waited - now));
+  }
+
+  /** Waits for `before`; the step's deadline stands still meanwhile (a person is reading). */
+  private async cleared(name: string, type: QueryType): Promise<void> {
+    if (!this.before) return;
+    if (this.waiting === 0) this.waitingSince = performance.now();
+    this.waiting += 1;
+    try {
+      await this.before(name, type);
+    } finally {
+      this.waiting -= 1;
+      if (this.waiting === 0) this.waitedMs += performance.now() - this.waitingSince;
+    }
   }
 
   private notAsked(resolver: Resolver, name: string, type: QueryType): DnsQueryResult {
@@ -116,6 +143,7 @@ export class Asker {
    */
   async ask(name: string, type: QueryType, mode: 'all' | 'first' = 'all'): Promise<Asked> {
     const slot = this.slot();
+    await this.cleared(name, type);
     let all: DnsQueryResult[];
     if (mode === 'all') {
       all = await Promise.all(this.resolvers.map((r) => this.one(r, name, type)));

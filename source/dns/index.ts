@@ -10,7 +10,7 @@ export type { PtrResult, ReverseLookupResult } from './reverse.js';
 export { reverseLookup } from './reverse.js';
 export type { DnsProblem, DnsSeverity } from './problems.js';
 export type { DnsDifference } from './compare.js';
-export type { LogLine } from './asker.js';
+export type { BeforeQuery, LogLine } from './asker.js';
 export type {
   DmarcResult,
   MtaStsResult,

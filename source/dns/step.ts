@@ -4,7 +4,7 @@
 // address; (4) forward confirmation of those PTR names. The whole step is bounded by one deadline.
 import { domainToASCII } from 'node:url';
 import { addressScope, canonicalAddress, isIpLiteral, isSpecialUseDomain } from './address.js';
-import type { Asked, LogLine } from './asker.js';
+import type { Asked, BeforeQuery, LogLine } from './asker.js';
 import { Asker } from './asker.js';
 import { InputError } from './common.js';
 import type { DnsDifference } from './compare.js';
@@ -48,6 +48,8 @@ export interface DnsStepOptions {
   /** The bound for one query (UDP, retransmissions and TCP retry together); default the step's. */
   queryTimeoutMs?: number;
   signal?: AbortSignal;
+  /** The guided wizard's say before each question (see Asker); absent for `check`. */
+  beforeQuery?: BeforeQuery;
 }
 
 /** SPEC.md's dns.mx entry. */
@@ -236,7 +238,13 @@ export const runDnsStep = async (
   const resolvers = options.resolvers.length > 0 ? options.resolvers : systemResolvers();
   const started = performance.now();
   const perQuery = Math.min(options.queryTimeoutMs ?? options.timeoutMs, options.timeoutMs);
-  const asker = new Asker(resolvers, started + options.timeoutMs, perQuery, options.signal);
+  const asker = new Asker(
+    resolvers,
+    started + options.timeoutMs,
+    perQuery,
+    options.signal,
+    options.beforeQuery,
+  );
   const problems = new ProblemList();
   if (domain !== input.trim().toLowerCase().replace(/\.$/, ''))
     asker.note(`${input.trim()} is ${domain} in DNS (IDNA)`);

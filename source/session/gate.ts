@@ -4,6 +4,8 @@
 // the wizard never holds the secret in its state.
 import type { Connection } from '../net/connection.js';
 import type { DeadlineName } from '../net/deadlines.js';
+import type { ImapEngine } from '../protocols/imap/engine.js';
+import type { Pop3Engine } from '../protocols/pop3/engine.js';
 import type { SmtpEngine } from '../protocols/smtp/engine.js';
 import type { StepId } from '../record/types.js';
 
@@ -63,12 +65,26 @@ export type GateDecision =
   /** The wizard's `m`: the manual console takes the connection over in its current state. */
   | { action: 'console' };
 
-/** A live SMTP connection and its engine, as the guided step leaves them for the console. */
-export interface HandedConnection {
-  step: StepId;
-  connection: Connection;
-  engine: SmtpEngine;
-}
+/**
+ * A live connection and its engine, as the guided step leaves them for the console. SMTP leaves
+ * `protocol` out; a mailbox step names its protocol and the name its certificate is checked for.
+ */
+export type HandedConnection =
+  | { step: StepId; connection: Connection; protocol?: 'smtp'; engine: SmtpEngine }
+  | {
+      step: StepId;
+      connection: Connection;
+      protocol: 'pop3';
+      engine: Pop3Engine;
+      servername: string;
+    }
+  | {
+      step: StepId;
+      connection: Connection;
+      protocol: 'imap';
+      engine: ImapEngine;
+      servername: string;
+    };
 
 export interface CommandGate {
   confirm(proposal: Proposal): Promise<GateDecision>;

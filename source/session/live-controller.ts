@@ -20,7 +20,7 @@ import type {
 import { runSession } from './runner.js';
 import { ConsoleSessionController } from './console/console-controller.js';
 import { ManualConsole } from './console/manual-console.js';
-import { takeOver } from './console/take-over.js';
+import { liveEngineOf, takeOver } from './console/take-over.js';
 
 export type LiveStart =
   { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
@@ -357,8 +357,9 @@ export class LiveSessionController {
   private onHanded: ((handed: HandedConnection) => void) | undefined;
 
   /**
-   * The wizard's `m`. With a guided SMTP command waiting, the console takes that very connection
-   * over in the state the guide left it (after EHLO, STARTTLS, AUTH) and records into the same
+   * The wizard's `m`. With a guided SMTP, POP3 or IMAP command waiting, the console takes that
+   * very connection over in the state the guide left it (after EHLO, STARTTLS, AUTH; after a
+   * mailbox login, with INBOX selected) and records into the same
    * session; the guided step ends as "continued by hand". Otherwise it opens a new connection to
    * the target (or to `where`, from the start screen), as `mailmedic console` would.
    */
@@ -369,23 +370,33 @@ export class LiveSessionController {
   }): Promise<ConsoleSessionController> => {
     const pending = this.pending;
     const target = where ?? this.openConsole();
-    if (!where && pending && pending.proposal.kind === 'command' && this.recorder) {
+    // DNS has no connection to hand over: its questions are UDP, one each.
+    const live = pending?.proposal.kind === 'command' && pending.proposal.step !== 'dns';
+    if (!where && pending && live && this.recorder) {
       const recorder = this.recorder;
       const handed = new Promise<HandedConnection>((resolve) => (this.onHanded = resolve));
       this.answer(pending.id, { action: 'console' });
       const h = await handed;
       this.onHanded = undefined;
-      const host = target?.host ?? recorder.session.target.input;
+      // A mailbox step names its server; SMTP's is the target's.
+      const host =
+        h.protocol === 'pop3' || h.protocol === 'imap'
+          ? h.servername
+          : (target?.host ?? recorder.session.target.input);
+      const port =
+        h.protocol === 'pop3' || h.protocol === 'imap'
+          ? (h.connection.remotePort ?? 0)
+          : (target?.port ?? 25);
       const console = takeOver({
         connection: h.connection,
-        live: { protocol: 'smtp', engine: h.engine },
+        live: liveEngineOf(h),
         recorder,
         servername: host,
         ...(this.config?.ca && this.config.ca.length > 0 ? { ca: this.config.ca } : {}),
         insecure: this.settings?.insecure ?? false,
         step: h.step,
       });
-      return new ConsoleSessionController(console, recorder, endpoint(host, target?.port ?? 25));
+      return new ConsoleSessionController(console, recorder, endpoint(host, port));
     }
     if (!target) throw new Error('no host to connect to yet: type a target first');
     const where2 = endpoint(target.host, target.port);

@@ -134,13 +134,14 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     if (wants(ctx, 'dns'))
       recorder.skipStep('dns', `not needed: --server ${config.target.server.host} given`);
   } else if (config.target.domain && (wants(ctx, 'dns') || plannedSmtpSteps(ctx).length > 0)) {
-    const resolvers = config.resolvers.length > 0 ? ` @${config.resolvers.join(' @')}` : '';
-    const go = await gated(ctx, 'dns', [
-      `MX ${config.target.domain}${resolvers}`,
-      'A and AAAA of each mail host, SPF, DMARC, MTA-STS',
-    ]);
-    if (go === 'stopped') return;
-    if (go === 'go') servers = await runDns(ctx, config.target.domain, port);
+    // Guided, the DNS step proposes each of its questions itself (steps/dns.ts).
+    try {
+      servers = await runDns(ctx, config.target.domain, port);
+    } catch (error) {
+      if (!(error instanceof StoppedByUser)) throw error;
+      skipTheRest(ctx, 'stopped at dns');
+      return;
+    }
     // "Next MX": the hosts before it were tried in an earlier run.
     if (config.skipMx) servers = servers.slice(config.skipMx);
   }
@@ -199,12 +200,18 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     try {
       outcome = await run(ctx);
     } catch (error) {
-      // The user ended the run at a question inside the step (the clear-text consent).
+      // Stopped at one of its commands or at a question (the clear-text consent), or taken into
+      // the manual console: the run ends here.
       if (!(error instanceof StoppedByUser)) throw error;
       recorder.endStep(step, 'skipped', error.message);
       skipTheRest(ctx, `stopped at ${step}`);
       return;
     }
     recorder.endStep(step, outcome.status, outcome.summary);
+    // Esc while it waited: nothing new starts.
+    if (ctx.signal?.aborted) {
+      skipTheRest(ctx, 'interrupted');
+      return;
+    }
   }
 };

@@ -18,6 +18,52 @@ const COMMAND_PURPOSE: Record<string, string> = {
   NOOP: 'NOOP does nothing but prove the connection is alive.',
 };
 
+/** POP3 commands (RFC 1939, 2449, 2595, 5034), by verb. */
+const POP3_PURPOSE: Record<string, string> = {
+  CAPA: 'CAPA asks which extensions (STLS, SASL, TOP, UIDL…) the server supports.',
+  STLS: 'STLS asks to switch this connection to TLS before the password goes out.',
+  USER: 'USER names the mailbox; PASS follows with its password.',
+  PASS: 'PASS sends the password (masked here and in every report); +OK means logged in.',
+  AUTH: 'AUTH logs in with SASL; the credentials are masked here and in every report.',
+  APOP: 'APOP logs in with a digest of the password instead of the password itself.',
+  STAT: 'STAT asks how many messages the mailbox holds and their total size.',
+  LIST: 'LIST gives each message’s number and size.',
+  UIDL: 'UIDL gives each message’s unique id, which stays the same between sessions.',
+  TOP: 'TOP n 0 reads only the headers of message n, to find the test message by its Message-ID.',
+  RETR: 'RETR reads the whole message; the answer ends with a line holding a single dot.',
+  DELE: 'DELE marks a message for deletion when the session ends (RSET undoes it).',
+  RSET: 'RSET undoes every DELE of this session.',
+  NOOP: 'NOOP does nothing but prove the connection is alive.',
+  QUIT: 'QUIT ends the session (and deletes what DELE marked).',
+};
+
+/** IMAP commands (RFC 3501, 9051), by verb after the tag. */
+const IMAP_PURPOSE: Record<string, string> = {
+  CAPABILITY: 'CAPABILITY asks what the server supports (STARTTLS, AUTH=…, LOGINDISABLED…).',
+  STARTTLS: 'STARTTLS asks to switch this connection to TLS before the password goes out.',
+  LOGIN: 'LOGIN sends the user and password (masked here and in every report).',
+  AUTHENTICATE:
+    'AUTHENTICATE logs in with SASL; the credentials are masked here and in every report.',
+  SELECT: 'SELECT opens a mailbox read-write.',
+  EXAMINE: 'EXAMINE opens INBOX read-only, so nothing is marked as seen.',
+  SEARCH: 'SEARCH looks for the test message by its Message-ID header.',
+  FETCH: 'FETCH reads the size and headers of the message found, without marking it seen.',
+  NOOP: 'NOOP lets the server report messages that arrived meanwhile.',
+  LOGOUT: 'LOGOUT ends the session.',
+};
+
+/** DNS questions, by record type. */
+const DNS_PURPOSE: Record<string, string> = {
+  MX: 'MX says which servers take mail for the domain; everything else follows from it. Edit the name to look at another domain.',
+  A: 'A gives the IPv4 address of the name (for an MX host: where to connect; for the domain itself: the implicit MX).',
+  AAAA: 'AAAA gives the IPv6 address of the name.',
+  TXT: 'TXT holds SPF (v=spf1), DMARC (_dmarc), MTA-STS (_mta-sts) and TLS-RPT (_smtp._tls) policies.',
+  SRV: 'SRV tells mail clients where submission, IMAP and POP3 are (RFC 6186).',
+  TLSA: 'TLSA pins the mail host’s certificate for DANE (RFC 7672).',
+  PTR: 'PTR is the reverse DNS of a mail server’s address; receivers check that it exists and points back.',
+  CNAME: 'CNAME says the name is an alias.',
+};
+
 const STEP_PURPOSE: Partial<Record<StepId, string>> = {
   dns: 'The MX records say which servers take mail for the domain; everything else follows from them.',
   connect:
@@ -30,6 +76,18 @@ const STEP_PURPOSE: Partial<Record<StepId, string>> = {
 /** Why this proposal, in a sentence. */
 export const purposeOf = (step: StepId, kind: 'command' | 'step', first: string): string => {
   if (kind === 'step') return STEP_PURPOSE[step] ?? '';
+  const words = first.trim().split(/\s+/);
+  if (step === 'dns') return DNS_PURPOSE[words[0]?.toUpperCase() ?? ''] ?? '';
+  if (step === 'pop3')
+    return (
+      POP3_PURPOSE[words[0]?.toUpperCase() ?? ''] ??
+      'The answer to the server’s SASL challenge, masked.'
+    );
+  if (step === 'imap')
+    return (
+      IMAP_PURPOSE[words[1]?.toUpperCase() ?? ''] ??
+      'The answer to the server’s SASL challenge, masked.'
+    );
   if (first.startsWith('AUTH') || first === '********')
     return step === 'auth' && first === '********'
       ? 'The answer to the server’s challenge, masked.'

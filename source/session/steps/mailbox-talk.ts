@@ -1,10 +1,75 @@
-// Shared by the POP3 and IMAP steps: writing an engine's command, recording it, and recording
-// server lines with their explanation. Long payloads (a whole message) are shown in part.
+// Shared by the POP3 and IMAP steps: asking the guided driver before each command, writing an
+// engine's command, recording it, and recording server lines with their explanation. Long
+// payloads (a whole message) are shown in part.
 import type { Connection } from '../../net/connection.js';
+import { MailmedicError } from '../../protocols/common/errors.js';
 import type { Outgoing } from '../../protocols/common/outgoing.js';
 import type { SessionRecorder } from '../../record/recorder.js';
 import type { StepId, TlsRecord } from '../../record/types.js';
-import type { StepContext } from './context.js';
+import type { CommandGate, HandedConnection } from '../gate.js';
+import { HandedToConsole, SkippedByUser, StoppedByUser } from '../gate.js';
+import type { StepContext, StepOutcome } from './context.js';
+
+/** A mailbox command as the gate sees it before it is encoded for real: masked where secret. */
+export interface MailboxPreview {
+  display: string[];
+  secret: boolean;
+}
+
+/**
+ * Asks the guided driver, if any, about one mailbox command. Resolves with the line the user
+ * typed instead (an edit of a plain command), or undefined to send the command as built; throws
+ * SkippedByUser, StoppedByUser or HandedToConsole (after giving the connection away) otherwise.
+ * Secret commands (PASS, LOGIN, AUTH payloads) are proposed masked and never edited.
+ */
+export const proposeCommand = async (
+  gate: CommandGate | undefined,
+  step: StepId,
+  preview: MailboxPreview,
+  check: (line: string) => string | undefined,
+  handOver: () => HandedConnection,
+): Promise<string | undefined> => {
+  if (!gate) return undefined;
+  const decision = await gate.confirm({
+    step,
+    kind: 'command',
+    display: preview.display,
+    secret: preview.secret,
+    editable: !preview.secret,
+    deadline: 'command',
+    check,
+  });
+  switch (decision.action) {
+    case 'stop':
+      throw new StoppedByUser(step);
+    case 'skip':
+      throw new SkippedByUser(step, decision.reason);
+    case 'console':
+      gate.takeOver?.(handOver());
+      throw new HandedToConsole(step);
+    case 'edit':
+      return preview.secret ? undefined : decision.line;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * How a mailbox step ends when the user, not the server, ended it: skipped at a proposal, or Esc
+ * while waiting for an answer. Anything else (a stop, the console) is the runner's to handle.
+ */
+export const userEnded = (
+  ctx: StepContext,
+  step: StepId,
+  error: unknown,
+): StepOutcome | undefined => {
+  if (error instanceof SkippedByUser) return { status: 'skipped', summary: error.message };
+  if (error instanceof MailmedicError && error.code === 'ECANCELLED' && ctx.gate) {
+    ctx.recorder.note(step, 'cancelled by the user while waiting for the server');
+    return { status: 'skipped', summary: 'cancelled by the user while waiting' };
+  }
+  return undefined;
+};
 
 /** Lines of a payload shown in the transcript; the rest is summarised, not dropped silently. */
 export const SHOWN_PAYLOAD_LINES = 40;

@@ -1,23 +1,30 @@
 // The pop3 step: log in to the mailbox and, when this session sent a message, find it by its
 // Message-ID (polling: delivery takes a moment, and a POP3 session sees a snapshot of the
-// maildrop taken at login). The mailbox is only read: nothing is deleted.
+// maildrop taken at login). The mailbox is only read: nothing is deleted. Guided, each command is
+// proposed before it goes (mailbox-talk.ts); an edited line goes out as typed, the engine tracks
+// it, and the step reads what the engine learned rather than what it meant to ask.
 import { describePop3Response } from '../../knowledge/index.js';
 import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection } from '../../net/connection.js';
 import { MailmedicError } from '../../protocols/common/errors.js';
 import { createSaslClient } from '../../protocols/common/sasl.js';
 import type { Pop3Command } from '../../protocols/pop3/commands.js';
+import { encodeCommand } from '../../protocols/pop3/commands.js';
 import type { Pop3Event, Pop3ResponseEvent } from '../../protocols/pop3/engine.js';
 import { Pop3Engine } from '../../protocols/pop3/engine.js';
+import type { HandedConnection } from '../gate.js';
+import { createPop3Adapter } from '../console/pop3-adapter.js';
 import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
   messageIdOf,
+  proposeCommand,
   readUntil,
   recordMailboxTls,
   recordServerLines,
   sleep,
+  userEnded,
   writeCommand,
 } from './mailbox-talk.js';
 
@@ -34,24 +41,71 @@ const KEPT_MESSAGE_BYTES = 256 * 1024;
 
 type Answer = Pop3ResponseEvent | Extract<Pop3Event, { type: 'challenge' }>;
 
+/** An answer, and the line the user typed instead of the proposed command, if any. */
+type Exchanged = Answer & { edited?: string };
+
 class Pop3Talk {
+  /** Set once the manual console took the connection: nothing here may write or close it. */
+  private handedOver = false;
+  /** Judges an edited line as the console would: the engine's state, then the capabilities. */
+  private readonly judge;
+
   constructor(
     readonly connection: Connection,
     readonly engine: Pop3Engine,
     private readonly ctx: StepContext,
-  ) {}
+    private readonly servername: string,
+  ) {
+    this.judge = createPop3Adapter({ engine });
+  }
 
   async greeting(): Promise<Extract<Pop3Event, { type: 'greeting' }>> {
     const events = await this.read((e) => e.type === 'greeting', 'greeting');
     return events as Extract<Pop3Event, { type: 'greeting' }>;
   }
 
-  async command(command: Pop3Command): Promise<Answer> {
+  /**
+   * Proposes the command (guided), sends it or the user's edit, and waits for its answer. A SASL
+   * answer ("+ " challenge) counts as an answer.
+   */
+  async command(command: Pop3Command): Promise<Exchanged> {
+    const preview = encodeCommand(command, {
+      ...(this.engine.apopTimestamp !== undefined
+        ? { apopTimestamp: this.engine.apopTimestamp }
+        : {}),
+      saslResponse: command.verb === 'AUTH-RESPONSE',
+    });
+    const typed = await proposeCommand(
+      this.ctx.gate,
+      STEP,
+      { display: preview.display, secret: preview.secret },
+      (line) => this.judge.whyNot(line),
+      () => this.handOver(),
+    );
+    const edited = typed !== undefined && typed.trim() !== preview.display[0] ? typed : undefined;
+    const answer = await this.exchange(
+      edited === undefined ? command : { verb: 'RAW', line: edited },
+    );
+    return edited === undefined ? answer : { ...answer, edited };
+  }
+
+  private async exchange(command: Pop3Command): Promise<Answer> {
     writeCommand(this.connection, this.ctx.recorder, STEP, this.engine.send(command));
     return (await this.read(
       (e) => e.type === 'response' || e.type === 'challenge',
       'command',
     )) as Answer;
+  }
+
+  private handOver(): HandedConnection {
+    this.handedOver = true;
+    return {
+      step: STEP,
+      protocol: 'pop3',
+      connection: this.connection,
+      engine: this.engine,
+      servername: this.servername,
+    };
   }
 
   private read(
@@ -75,12 +129,29 @@ class Pop3Talk {
     );
   }
 
+  /** The goodbye after the step has ended: not a decision, so it is not proposed. */
   quit(): Promise<void> {
+    if (this.handedOver) return Promise.resolve();
     return closePolitely(this.connection, this.engine.whyNot({ verb: 'QUIT' }) === undefined, () =>
-      this.command({ verb: 'QUIT' }),
+      this.exchange({ verb: 'QUIT' }),
     );
   }
 }
+
+/** How many messages an answer says the maildrop holds: STAT, or a LIST typed in its place. */
+const messageCount = (answer: Exchanged): number | undefined => {
+  if (!answer.response.ok || answer.type !== 'response') return undefined;
+  if (answer.stat) return answer.stat.messages;
+  if (answer.listing && !/^\s*list\s+\S/i.test(answer.edited ?? ''))
+    return answer.listing.reduce((most, entry) => Math.max(most, entry.message), 0);
+  return undefined;
+};
+
+/** Says in the session that the user's line, not the proposed one, went out, and what follows. */
+const noteEdit = (ctx: StepContext, answer: Exchanged, proposed: string, then: string): void => {
+  if (answer.edited !== undefined)
+    ctx.recorder.note(STEP, `you sent "${answer.edited.trim()}" instead of ${proposed}: ${then}`);
+};
 
 const codeOf = (answer: Answer): string =>
   answer.response.code ? `[${answer.response.code.text}] ` : '';
@@ -114,7 +185,9 @@ const attempt = async (
     connection,
     new Pop3Engine({ tls: implicit, maxMessageBytes: KEPT_MESSAGE_BYTES }),
     ctx,
+    server.host,
   );
+  const engine = talk.engine;
   try {
     const greeting = await talk.greeting();
     if (!greeting.response.ok)
@@ -123,24 +196,27 @@ const attempt = async (
         summary: `the server refused the session: ${greeting.response.text}`,
       };
     let capa = await talk.command({ verb: 'CAPA' });
-    if (!talk.engine.isSecure) {
-      if (!talk.engine.capabilities?.stls) {
-        const refused = await clearTextLogin(
-          ctx,
-          STEP,
-          { protocol: 'pop3', host: server.host, port: server.port, user: config.mailbox!.user },
-          'the server offers no STLS: refusing to send the password in clear text (--plaintext-auth allows it)',
-          { kind: 'implicit', port: 995, label: 'Try POP3 over TLS on port 995 instead' },
-        );
-        if (refused) return refused;
-      } else {
-        const stls = await talk.command({ verb: 'STLS' });
-        if (!stls.response.ok) return failure('STLS refused', stls);
+    if (!engine.isSecure && engine.capabilities?.stls) {
+      const stls = await talk.command({ verb: 'STLS' });
+      if (engine.state === 'tls') {
         const facts = await connection.startTls(tls);
-        talk.engine.tlsEstablished();
+        engine.tlsEstablished();
         recordMailboxTls(ctx, STEP, facts, 'starttls');
         capa = await talk.command({ verb: 'CAPA' });
-      }
+      } else if (stls.edited === undefined) return failure('STLS refused', stls);
+      else noteEdit(ctx, stls, 'STLS', 'the connection stays without TLS');
+    }
+    if (!engine.isSecure) {
+      const refused = await clearTextLogin(
+        ctx,
+        STEP,
+        { protocol: 'pop3', host: server.host, port: server.port, user: config.mailbox!.user },
+        engine.capabilities?.stls
+          ? 'STLS did not start TLS: refusing to send the password in clear text (--plaintext-auth allows it)'
+          : 'the server offers no STLS: refusing to send the password in clear text (--plaintext-auth allows it)',
+        { kind: 'implicit', port: 995, label: 'Try POP3 over TLS on port 995 instead' },
+      );
+      if (refused) return refused;
     }
     const facts = connection.tls;
     if (facts && !facts.authorized && !config.insecure) {
@@ -150,8 +226,8 @@ const attempt = async (
       };
     }
     const mailbox = config.mailbox!;
-    const sasl = talk.engine.capabilities?.sasl ?? [];
-    let login: Answer;
+    const sasl = engine.capabilities?.sasl ?? [];
+    let login: Exchanged;
     if (sasl.includes('PLAIN')) {
       const client = createSaslClient('PLAIN', { user: mailbox.user, password: mailbox.password });
       recorder.secrets.add(client.secrets());
@@ -171,32 +247,71 @@ const attempt = async (
     } else {
       const user = await talk.command({ verb: 'USER', user: mailbox.user });
       if (!user.response.ok) return failure('USER refused', user);
+      noteEdit(ctx, user, `USER ${mailbox.user}`, 'PASS follows with the configured password');
       login = await talk.command({ verb: 'PASS', password: mailbox.password });
     }
     recorder.fact('pop3.login', {
-      ok: login.response.ok,
+      ok: login.response.ok && engine.isAuthenticated,
       code: login.response.code?.text,
       text: login.response.text,
       capa: capa.response.ok ? capa.response.lines : [],
     });
     if (!login.response.ok) return failure('login failed', login);
 
-    const stat = (await talk.command({ verb: 'STAT' })) as Pop3ResponseEvent;
-    const count = stat.stat?.messages ?? 0;
-    if (!messageId)
+    const stat = await talk.command({ verb: 'STAT' });
+    const count = messageCount(stat);
+    noteEdit(
+      ctx,
+      stat,
+      'STAT',
+      count === undefined
+        ? 'its answer does not say how many messages there are'
+        : `its answer says the newest message is number ${count}`,
+    );
+    const octets = stat.type === 'response' ? stat.stat?.octets : undefined;
+    if (count === undefined)
+      return {
+        status: 'warning',
+        summary: `logged in as ${mailbox.user}; the message count is unknown (STAT was replaced by "${stat.edited?.trim() ?? ''}")`,
+      };
+    const counted = `logged in as ${mailbox.user}; ${count} message(s)${octets !== undefined ? `, ${octets} octets` : ''}`;
+    // No message of ours to look for: reading the newest one's header shows mail can be read,
+    // not only that the login works ("I cannot read my mail" is often a login that works).
+    if (!messageId) {
+      if (count === 0 || engine.capabilities?.top === false)
+        return { status: 'ok', summary: counted };
+      const top = await talk.command({ verb: 'TOP', message: count, lines: 0 });
+      if (!top.response.ok)
+        return {
+          status: 'warning',
+          summary: `${counted}; reading message ${count}, the newest, failed: -ERR ${codeOf(top)}${top.response.text}`,
+        };
+      const header = top.type === 'response' ? top.message : undefined;
       return {
         status: 'ok',
-        summary: `logged in as ${mailbox.user}; ${count} message(s), ${stat.stat?.octets ?? 0} octets`,
+        summary: header
+          ? `${counted}; the header of message ${count}, the newest, reads (${header.octets} octets)`
+          : counted,
       };
+    }
     for (let n = count; n >= 1 && n > count - SEARCH_DEPTH; n -= 1) {
-      const top = (await talk.command({ verb: 'TOP', message: n, lines: 0 })) as Pop3ResponseEvent;
-      if (!top.response.ok || !top.message) continue;
+      const top = await talk.command({ verb: 'TOP', message: n, lines: 0 });
+      if (top.type !== 'response' || !top.response.ok || !top.message) continue;
       if (messageIdOf(top.message.bytes.toString('utf8')) === messageId) {
-        const retr = (await talk.command({ verb: 'RETR', message: n })) as Pop3ResponseEvent;
+        const retr = await talk.command({ verb: 'RETR', message: n });
         if (!retr.response.ok) return failure(`RETR ${n} failed`, retr);
+        const read = retr.type === 'response' ? retr.message : undefined;
+        if (!read) {
+          noteEdit(ctx, retr, `RETR ${n}`, 'the message itself was not read');
+          return {
+            status: 'ok',
+            summary: `found the test message as message ${n}; not read whole (RETR was replaced by "${retr.edited?.trim() ?? ''}")`,
+            found: true,
+          };
+        }
         return {
           status: 'ok',
-          summary: `found the test message as message ${n} (${retr.message?.octets ?? 0} octets${retr.message?.truncated ? `, read to the end; the first ${KEPT_MESSAGE_BYTES / 1024} KiB kept` : ''})`,
+          summary: `found the test message as message ${n} (${read.octets} octets${read.truncated ? `, read to the end; the first ${KEPT_MESSAGE_BYTES / 1024} KiB kept` : ''})`,
           found: true,
         };
       }
@@ -226,6 +341,8 @@ export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
     try {
       outcome = await attempt(ctx, server, messageId);
     } catch (error) {
+      const ended = userEnded(ctx, STEP, error);
+      if (ended) return ended;
       if (!(error instanceof MailmedicError)) throw error;
       const message = readableTlsError(error.message);
       recorder.note(STEP, `${error.code}: ${message}`);

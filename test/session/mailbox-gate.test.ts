@@ -1,0 +1,311 @@
+// The guided mailbox steps: every POP3 and IMAP command is proposed before it goes (secrets
+// masked and not editable), an edit goes out as typed and is tracked by the engine, a skip ends
+// the step as skipped, a stop ends the run, and the goodbye after the step is not a decision.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deadlinesFor } from '../../source/net/deadlines.js';
+import type { RunConfig } from '../../source/session/config.js';
+import type { CommandGate, GateDecision, Proposal } from '../../source/session/gate.js';
+import { runSession } from '../../source/session/runner.js';
+import type { Session } from '../../source/record/types.js';
+import {
+  MAILBOX_PASSWORD,
+  MAILBOX_USER,
+  TARGET_ID,
+  startFakeImap,
+  startFakePop3,
+} from '../helpers/fake-mailbox.js';
+
+const config = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
+  target: { input: `127.0.0.1:${port}` },
+  tls: 'none',
+  insecure: false,
+  plaintextAuth: true,
+  ca: [],
+  ehlo: 'guided.test',
+  to: [],
+  headers: [],
+  [protocol]: { host: '127.0.0.1', port, tls: false },
+  mailbox: { user: MAILBOX_USER, password: MAILBOX_PASSWORD },
+  resolvers: [],
+  deadlines: deadlinesFor(5),
+  steps: [protocol],
+  redactIdentities: false,
+});
+
+/** A gate that answers from a script by the proposal's first line, "send" otherwise. */
+const scripted = (
+  answer: (p: Proposal) => GateDecision | undefined = () => undefined,
+): CommandGate & { seen: Proposal[] } => {
+  const seen: Proposal[] = [];
+  return {
+    seen,
+    confirm: async (proposal) => {
+      seen.push(proposal);
+      return answer(proposal) ?? { action: 'send' };
+    },
+  };
+};
+
+/** Runs as if the session had just sent the message with TARGET_ID. */
+const run = (cfg: RunConfig, gate: CommandGate, lookFor = true): Promise<Session> =>
+  runSession(cfg, {
+    version: 'test',
+    gate,
+    onRecorder: (recorder) => {
+      if (lookFor) recorder.update((s) => void (s.delivery = { messageId: TARGET_ID }));
+    },
+  });
+
+const step = (session: Session, id: string) => session.steps.find((s) => s.id === id)!;
+const client = (session: Session) =>
+  session.transcript.filter((l) => l.dir === 'client').map((l) => l.text);
+
+test('POP3: each command is proposed, PASS masked and not editable, QUIT not asked', async () => {
+  const server = await startFakePop3();
+  const gate = scripted();
+  try {
+    const session = await run(config('pop3', server.port), gate);
+    assert.equal(step(session, 'pop3').status, 'ok', step(session, 'pop3').summary);
+    assert.match(step(session, 'pop3').summary, /found the test message as message 2/);
+    assert.deepEqual(
+      gate.seen.map((p) => [p.kind, p.display.join(' | '), p.editable, p.secret]),
+      [
+        [
+          'step',
+          `POP3 127.0.0.1:${server.port}: log in as ${MAILBOX_USER}, look for the test message`,
+          false,
+          false,
+        ],
+        ['command', 'CAPA', true, false],
+        ['command', `USER ${MAILBOX_USER}`, true, false],
+        ['command', 'PASS ********', false, true],
+        ['command', 'STAT', true, false],
+        ['command', 'TOP 2 0', true, false],
+        ['command', 'RETR 2', true, false],
+      ],
+    );
+    assert.ok(gate.seen.every((p) => p.step === 'pop3'));
+    assert.ok(gate.seen.slice(1).every((p) => p.deadline === 'command' && p.check));
+    // The goodbye went, without a proposal.
+    assert.equal(server.sessions[0]!.at(-1), 'QUIT');
+    assert.ok(!JSON.stringify(session).includes(MAILBOX_PASSWORD));
+  } finally {
+    await server.close();
+  }
+});
+
+test('POP3: an edited line goes out as typed; the step reads what the engine learned from it', async () => {
+  const server = await startFakePop3();
+  const gate = scripted((p) =>
+    p.display[0] === 'STAT' ? { action: 'edit', line: 'LIST' } : undefined,
+  );
+  try {
+    const session = await run(config('pop3', server.port), gate);
+    assert.deepEqual(server.sessions[0], [
+      'CAPA',
+      `USER ${MAILBOX_USER}`,
+      `PASS ${MAILBOX_PASSWORD}`,
+      'LIST',
+      'TOP 2 0',
+      'RETR 2',
+      'QUIT',
+    ]);
+    assert.ok(client(session).includes('LIST'));
+    assert.ok(!client(session).includes('STAT'));
+    // The listing was collected whole and gave the newest message's number.
+    assert.ok(session.transcript.some((l) => l.dir === 'server' && /^2 \d+$/.test(l.text)));
+    assert.ok(
+      session.transcript.some(
+        (l) =>
+          l.dir === 'note' &&
+          /you sent "LIST" instead of STAT: .*newest message is number 2/.test(l.text),
+      ),
+    );
+    assert.equal(step(session, 'pop3').status, 'ok');
+  } finally {
+    await server.close();
+  }
+});
+
+test('POP3: check() judges an edited line against the engine state at that moment', async () => {
+  const server = await startFakePop3();
+  const verdicts: Array<[string, string | undefined, string | undefined]> = [];
+  const gate = scripted((p) => {
+    if (p.kind !== 'command') return undefined;
+    verdicts.push([p.display[0]!, p.check?.('RETR 1'), p.check?.('NOOP')]);
+    return undefined;
+  });
+  try {
+    await run(config('pop3', server.port), gate, false);
+    const [capa, , , stat] = verdicts;
+    assert.equal(capa![0], 'CAPA');
+    assert.match(capa![1]!, /not valid in state "authorization".*log in first/);
+    assert.match(capa![2]!, /not valid in state "authorization"/);
+    assert.equal(stat![0], 'STAT');
+    assert.equal(stat![1], undefined, 'RETR fits once logged in');
+  } finally {
+    await server.close();
+  }
+});
+
+test('POP3: a line that does not fit, sent anyway, gets the server’s answer and the step says so', async () => {
+  const server = await startFakePop3();
+  const gate = scripted((p) =>
+    p.display[0] === `USER ${MAILBOX_USER}` ? { action: 'edit', line: 'RETR 1' } : undefined,
+  );
+  try {
+    const session = await run(config('pop3', server.port), gate, false);
+    assert.equal(step(session, 'pop3').status, 'error');
+    assert.match(step(session, 'pop3').summary, /USER refused: -ERR no such message/);
+    assert.equal(server.sessions[0]!.at(-1), 'QUIT');
+  } finally {
+    await server.close();
+  }
+});
+
+test('POP3: skip at a command ends the step as skipped with the reason; the run goes on', async () => {
+  const server = await startFakePop3();
+  const imap = await startFakeImap();
+  const gate = scripted((p) =>
+    p.display[0] === 'STAT' ? { action: 'skip', reason: 'enough for today' } : undefined,
+  );
+  try {
+    const cfg = config('pop3', server.port);
+    cfg.imap = { host: '127.0.0.1', port: imap.port, tls: false };
+    cfg.steps = ['pop3', 'imap'];
+    const session = await run(cfg, gate);
+    assert.equal(step(session, 'pop3').status, 'skipped');
+    assert.equal(step(session, 'pop3').summary, 'skipped by the user: enough for today');
+    assert.equal(step(session, 'imap').status, 'ok', 'the next step still ran');
+    assert.deepEqual(server.sessions[0], [
+      'CAPA',
+      `USER ${MAILBOX_USER}`,
+      `PASS ${MAILBOX_PASSWORD}`,
+      'QUIT',
+    ]);
+  } finally {
+    await server.close();
+    await imap.close();
+  }
+});
+
+test('POP3: stop at a command ends the run: this step skipped, the rest not run', async () => {
+  const server = await startFakePop3();
+  const gate = scripted((p) => (p.display[0] === 'STAT' ? { action: 'stop' } : undefined));
+  try {
+    const cfg = config('pop3', server.port);
+    cfg.imap = { host: '127.0.0.1', port: 9, tls: false };
+    cfg.steps = ['pop3', 'imap'];
+    const session = await run(cfg, gate);
+    assert.deepEqual(
+      session.steps.map((s) => [s.id, s.status]),
+      [
+        ['pop3', 'skipped'],
+        ['imap', 'skipped'],
+      ],
+    );
+    assert.match(step(session, 'pop3').summary, /stopped by the user before a pop3 command/);
+    assert.match(step(session, 'imap').summary, /not run: stopped at pop3/);
+    assert.ok(!gate.seen.some((p) => p.step === 'imap'), 'nothing was proposed after the stop');
+    assert.equal(session.failure, undefined);
+  } finally {
+    await server.close();
+  }
+});
+
+test('IMAP: each command is proposed with its tag, LOGIN masked, LOGOUT not asked', async () => {
+  const server = await startFakeImap();
+  const gate = scripted();
+  try {
+    const session = await run(config('imap', server.port), gate);
+    assert.equal(step(session, 'imap').status, 'ok', step(session, 'imap').summary);
+    assert.match(step(session, 'imap').summary, /found the test message as message 2/);
+    assert.deepEqual(
+      gate.seen.slice(1).map((p) => [p.display.join(' | '), p.editable, p.secret]),
+      [
+        [`a1 LOGIN "${MAILBOX_USER}" ********`, false, true],
+        ['a2 EXAMINE "INBOX"', true, false],
+        [`a3 SEARCH HEADER Message-ID "${TARGET_ID}"`, true, false],
+        ['a4 FETCH 2 (UID RFC822.SIZE BODY.PEEK[HEADER])', true, false],
+      ],
+    );
+    // What was proposed is what went out, tag for tag.
+    assert.deepEqual(
+      server.sessions[0]!.slice(1, 4),
+      gate.seen.slice(2).map((p) => p.display[0]),
+    );
+    assert.equal(server.sessions[0]!.at(-1), 'a5 LOGOUT');
+    assert.ok(!JSON.stringify(session).includes(MAILBOX_PASSWORD));
+  } finally {
+    await server.close();
+  }
+});
+
+test('IMAP: EXAMINE edited to SELECT is tracked (selected read-write); check() sees the state', async () => {
+  const server = await startFakeImap();
+  let warned: string | undefined;
+  let fits: string | undefined;
+  const gate = scripted((p) => {
+    if (p.display[0]?.startsWith('a1 LOGIN')) warned = p.check?.('a9 FETCH 1 (FLAGS)');
+    if (p.display[0] === 'a2 EXAMINE "INBOX"') {
+      fits = p.check?.('a2 SELECT INBOX');
+      return { action: 'edit', line: 'a2 SELECT INBOX' };
+    }
+    return undefined;
+  });
+  try {
+    const session = await run(config('imap', server.port), gate);
+    assert.match(warned!, /FETCH is not valid in state "not-authenticated"/);
+    assert.equal(fits, undefined);
+    // The proposal's own tag typed back stays the engine's: the next command is a3.
+    assert.deepEqual(server.sessions[0]!.slice(1, 3), [
+      'a2 SELECT INBOX',
+      `a3 SEARCH HEADER Message-ID "${TARGET_ID}"`,
+    ]);
+    assert.ok(
+      session.transcript.some(
+        (l) =>
+          l.dir === 'note' && /instead of EXAMINE INBOX: INBOX is open read-write/.test(l.text),
+      ),
+    );
+    assert.equal(step(session, 'imap').status, 'ok');
+  } finally {
+    await server.close();
+  }
+});
+
+test('IMAP: an edited SEARCH is the user’s question, not proof of the test message', async () => {
+  const server = await startFakeImap();
+  let searches = 0;
+  const gate = scripted((p) => {
+    if (!/ SEARCH /.test(p.display[0] ?? '')) return undefined;
+    searches += 1;
+    return searches === 1 ? { action: 'edit', line: 'SEARCH ALL' } : undefined;
+  });
+  try {
+    const cfg = config('imap', server.port);
+    const session = await run(cfg, gate);
+    const sent = server.sessions[0]!;
+    assert.ok(sent.includes('a3 SEARCH ALL'));
+    // Not found by the edit: NOOP, then the step's own SEARCH, which finds it.
+    assert.ok(sent.includes('a4 NOOP'));
+    assert.match(sent[sent.indexOf('a4 NOOP') + 1]!, /^a5 SEARCH HEADER Message-ID/);
+    assert.match(step(session, 'imap').summary, /found the test message as message 2/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('IMAP: skip at LOGIN ends the step as skipped, with LOGOUT said', async () => {
+  const server = await startFakeImap();
+  const gate = scripted((p) => (p.display[0]?.includes('LOGIN') ? { action: 'skip' } : undefined));
+  try {
+    const session = await run(config('imap', server.port), gate);
+    assert.equal(step(session, 'imap').status, 'skipped');
+    assert.equal(step(session, 'imap').summary, 'skipped by the user');
+    assert.deepEqual(server.sessions[0], ['a1 LOGOUT']);
+  } finally {
+    await server.close();
+  }
+});
