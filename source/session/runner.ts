@@ -18,6 +18,7 @@ import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
+import { withClearTextNoted } from './steps/cleartext.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
 import type { Session, StepId, Target } from '../record/types.js';
 
@@ -197,7 +198,7 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     recorder.beginStep(step);
     let outcome: StepOutcome;
     try {
-      outcome = await run(ctx);
+      outcome = withClearTextNoted(ctx, step, await run(ctx));
     } catch (error) {
       // The user ended the run at a question inside the step (the clear-text consent).
       if (!(error instanceof StoppedByUser)) throw error;
