@@ -18,6 +18,7 @@ import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
+import { withClearTextNoted } from './steps/cleartext.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
 import type { Session, StepId, Target } from '../record/types.js';
 
@@ -198,7 +199,7 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
     recorder.beginStep(step);
     let outcome: StepOutcome;
     try {
-      outcome = await run(ctx);
+      outcome = withClearTextNoted(ctx, step, await run(ctx));
     } catch (error) {
       // Stopped at one of its commands or at a question (the clear-text consent), or taken into
       // the manual console: the run ends here.

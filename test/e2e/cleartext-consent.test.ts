@@ -129,7 +129,11 @@ test(
       session.attempts.filter((a) => a.step === 'auth').map((a) => [a.run, a.status, a.summary]),
       [
         [1, 'skipped', 'the password was not sent in clear text: the user chose to skip this step'],
-        [2, 'ok', 'authenticated as alice with PLAIN'],
+        [
+          2,
+          'ok',
+          'authenticated as alice with PLAIN (password sent in clear text: the user agreed, for this run)',
+        ],
       ],
     );
     assert.deepEqual(

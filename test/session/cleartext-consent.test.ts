@@ -157,7 +157,16 @@ test('SMTP: accepted, AUTH goes (masked in the record) and the error finding say
       Buffer.from(sent[0]!.split(' ')[2]!, 'base64').toString('utf8'),
       `\0alice\0${PASSWORD}`,
     );
-    assert.equal(session.steps.find((s) => s.id === 'auth')?.status, 'ok');
+    assert.deepEqual(
+      [
+        session.steps.find((s) => s.id === 'auth')?.status,
+        session.steps.find((s) => s.id === 'auth')?.summary,
+      ],
+      [
+        'ok',
+        'authenticated as alice with PLAIN (password sent in clear text: the user agreed, for this run)',
+      ],
+    );
     const onRecord = session.transcript.filter(
       (l) => l.step === 'auth' && l.dir === 'client' && l.text !== 'QUIT',
     );
@@ -217,6 +226,10 @@ test('SMTP: with the setting (--plaintext-auth) nothing is asked, and it is stil
     const session = await runSession(config, { version: 'test', gate });
     assert.equal(asked.length, 0);
     assert.equal(factOf(session, 'auth.cleartext')?.consent, 'setting');
+    assert.match(
+      session.steps.find((s) => s.id === 'auth')?.summary ?? '',
+      /\(password sent in clear text: setting "Password w\/o TLS: send"\)$/,
+    );
     assert.ok(errorIds(session).includes('auth.cleartext'));
     noSecret(session);
   });
@@ -281,6 +294,10 @@ test('POP3 without STLS: declined, no USER/PASS; accepted, USER/PASS masked and 
       session.steps.find((s) => s.id === 'pop3')?.summary,
     );
     assert.ok(errorIds(session).includes('pop3.cleartext'));
+    assert.match(
+      session.steps.find((s) => s.id === 'pop3')?.summary ?? '',
+      /^logged in as alice; .* \(password sent in clear text: the user agreed, for this run\)$/,
+    );
     noSecret(session);
   });
 });

@@ -99,3 +99,23 @@ export const clearTextLogin = async (
   recorder.note(step, `no TLS on this connection: credentials not sent; ${reason}`);
   return { status: 'skipped', summary: `the password was not sent in clear text: ${reason}` };
 };
+
+/**
+ * The step's outcome, saying so when the password went in clear: the summary (and so the
+ * attempt a ticket shows) carries the consent, not only the fact and the finding.
+ */
+export const withClearTextNoted = (
+  ctx: StepContext,
+  step: LoginStep,
+  outcome: StepOutcome,
+): StepOutcome => {
+  const fact = factOf(ctx.recorder.session, `${step}.cleartext`);
+  if (!fact?.sent) return outcome;
+  const why =
+    fact.consent === 'asked'
+      ? 'the user agreed, for this run'
+      : ctx.gate
+        ? 'setting "Password w/o TLS: send"'
+        : '--plaintext-auth';
+  return { ...outcome, summary: `${outcome.summary} (password sent in clear text: ${why})` };
+};

@@ -20,7 +20,7 @@ import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../../record/types.js';
 import type { SessionFacts } from '../../record/facts.js';
 import { factOf } from '../../record/facts.js';
-import { clearTextLogin } from './cleartext.js';
+import { clearTextLogin, withClearTextNoted } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { wants } from './context.js';
 
@@ -263,7 +263,9 @@ export const runSmtpSteps = async (
       return outcome;
     });
 
-    await run('auth', async () => authenticate(ctx, c, caps, server));
+    await run('auth', async () =>
+      withClearTextNoted(ctx, 'auth', await authenticate(ctx, c, caps, server)),
+    );
     await run('send', async () => send(ctx, c, caps));
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
