@@ -99,7 +99,7 @@ export const handBack = (
   const typed = recorder.session.transcript
     .slice(from)
     .filter((line) => line.dir === 'client')
-    .map((line) => line.text);
+    .map((line) => (line.text.trim() === '' ? '(an empty line)' : line.text));
   const listed = typed.slice(0, LISTED_LINES).join(', ');
   const more = typed.length > LISTED_LINES ? ` and ${typed.length - LISTED_LINES} more` : '';
   const what =
