@@ -10,6 +10,18 @@ import { lessonProgress, typedSince } from './lessons.js';
 export interface ConsoleControllerState extends ConsoleState {
   endpoint: string;
   lesson?: { lesson: Lesson; done: number; finished: boolean };
+  practice?: PracticeLogin;
+}
+
+/**
+ * On the practice lab: which scenario, and its login. The password is a practice one that
+ * `mailmedic lab` prints too, so the screen shows it; it is never recorded in the session.
+ */
+export interface PracticeLogin {
+  scenario: string;
+  domain: string;
+  user: string;
+  password: string;
 }
 
 export class ConsoleSessionController {
@@ -22,6 +34,7 @@ export class ConsoleSessionController {
     readonly console: ManualConsole,
     private readonly recorder: SessionRecorder,
     private readonly endpoint: string,
+    private readonly practice?: PracticeLogin,
   ) {
     const changed = (): void => {
       this.session = undefined;
@@ -54,6 +67,7 @@ export class ConsoleSessionController {
       this.state = {
         ...this.console.getState(),
         endpoint: this.endpoint,
+        ...(this.practice ? { practice: this.practice } : {}),
         ...(progress
           ? {
               lesson: {

@@ -20,6 +20,8 @@ export interface ConsoleScreenState {
   /** host:port */
   endpoint: string;
   lesson?: { lesson: Lesson; done: number; finished: boolean };
+  /** On the practice lab: the scenario and its practice login, shown on screen. */
+  practice?: { scenario: string; domain: string; user: string; password: string };
 }
 
 export interface ConsoleController {
