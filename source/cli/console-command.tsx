@@ -16,6 +16,7 @@ import { ManualConsole } from '../session/console/manual-console.js';
 import { ConsoleApp } from '../ui/console-app.js';
 import { VERSION } from '../version.js';
 import type { ConsoleFlags } from './args.js';
+import { startLabConsole } from './lab-console.js';
 import { UsageError } from './usage-error.js';
 import { NOT_A_TERMINAL, runFullScreen } from './wizard.js';
 
@@ -51,29 +52,13 @@ interface Destination {
   intro?: string;
 }
 
-/** Starts the practice lab for `console --lab` (loaded only then, like the wizard's lab). */
+/** Starts the practice lab for `console --lab`. */
 const labDestination = async (
   target: Extract<ConsoleFlags['target'], { kind: 'lab' }>,
   ca: string[],
 ): Promise<Destination> => {
-  const { startLab } = await import('../lab/lab.js');
-  const { labEndpoint } = await import('../lab/console-targets.js');
-  const lab = await startLab(target.scenario);
-  const where = labEndpoint(lab, target.role)!;
-  return {
-    host: where.host,
-    port: where.port,
-    servername: where.servername,
-    ca: [lab.caCert, ...ca],
-    lab,
-    practice: {
-      scenario: lab.scenario.id,
-      domain: lab.domain,
-      user: lab.user,
-      password: lab.password,
-    },
-    intro: `practice lab, scenario ${lab.scenario.id} (${lab.scenario.title}): its ${where.description} for ${lab.domain}, on ${endpoint(where.host, where.port)} in the role of port ${where.role}; certificates for ${where.servername} from the lab's own CA, trusted here; login ${lab.user} (a practice account)`,
-  };
+  const { lab, target: to } = await startLabConsole(target.scenario, target.role, ca);
+  return { ...to, lab };
 };
 
 export const runConsoleCommand = async (flags: ConsoleFlags): Promise<number> => {

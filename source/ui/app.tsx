@@ -403,6 +403,10 @@ const WizardFrame = ({
       });
       return;
     }
+    if ('labConsole' in decision) {
+      openConsole({ host: 'practice lab', port: decision.labConsole, tls: false, lab: true });
+      return;
+    }
     if ('console' in decision) {
       const [host, port] = [
         decision.console.replace(/:\d+$/, ''),

@@ -49,6 +49,8 @@ export interface ConsoleTarget {
   host: string;
   port: number;
   tls: boolean;
+  /** The practice lab's server in the role of `port` (25, 587, 110, 143...), started on demand. */
+  lab?: boolean;
 }
 
 /** The guided run as the screens see it; a new object whenever anything in it changes. */

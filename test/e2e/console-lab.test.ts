@@ -139,3 +139,37 @@ test('console --lab: usage errors before anything starts', async () => {
     assert.match(result.stderr, message);
   }
 });
+
+test(
+  'wizard start screen, "Type the commands myself" with no server named: the console on the lab',
+  TIMEOUT,
+  async () => {
+    const child = spawnPty(process.execPath, [BUNDLE], {
+      columns: 140,
+      rows: 40,
+      env: terminalEnv({ NO_COLOR: '1' }),
+      cwd: ROOT,
+    });
+    try {
+      await child.waitFor(/Practice lab/, WAIT);
+      child.write('\x1b[B\x1b[B\x1b[B');
+      child.write('\r');
+      await child.waitFor(/empty: the practice lab/, WAIT);
+      // The Host:port field left empty, straight to "Open the console".
+      child.write('\x1b[B');
+      await child.waitFor(/› Open the console/, WAIT);
+      child.write('\r');
+      await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
+      await child.waitFor(`login ${LAB_USER} · password ${LAB_PASSWORD}`, WAIT);
+      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      await type(child, `MAIL FROM:<${LAB_USER}>`, /S: 250 Accepted/);
+      await type(child, 'RCPT TO:<accounts@outside.test>', /S: 55\d .*[Rr]elay/);
+      child.write(ESC);
+      await child.waitFor(/l lesson/, WAIT);
+      child.write('q');
+      assert.equal((await child.exit(20_000)).code, 0);
+    } finally {
+      child.kill();
+    }
+  },
+);
