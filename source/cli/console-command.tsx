@@ -18,6 +18,9 @@ import { VERSION } from '../version.js';
 import type { ConsoleFlags } from './args.js';
 import { startLabConsole } from './lab-console.js';
 import { UsageError } from './usage-error.js';
+import { exportReport } from './wizard-files.js';
+import type { ExportRequest } from '../ui/controller.js';
+import { unsafeCharacterReason } from '../protocols/common/input.js';
 import { NOT_A_TERMINAL, runFullScreen } from './wizard.js';
 
 const readCa = async (files: string[]): Promise<string[]> =>
@@ -123,11 +126,22 @@ const consoleOn = async (flags: ConsoleFlags, to: Destination): Promise<number> 
   }
   const controller = new ConsoleSessionController(console, recorder, where, to.practice);
   if (flags.lesson !== undefined) controller.setLesson(flags.lesson);
-  const code = await runFullScreen(<ConsoleApp controller={controller} color={flags.color} />, {
-    stdout,
-    stdin,
-    stderr,
-  });
+  // r: the session so far, written by the same code as the wizard's export dialog.
+  const files = { cwd: process.cwd(), redact: false, stdout, env: process.env };
+  const exporter = {
+    getSession: controller.reportSession,
+    exportReport: (request: ExportRequest) =>
+      exportReport(controller.reportSession(), request, files),
+  };
+  const code = await runFullScreen(
+    <ConsoleApp
+      controller={controller}
+      color={flags.color}
+      exporter={exporter}
+      checkPath={unsafeCharacterReason}
+    />,
+    { stdout, stdin, stderr },
+  );
   console.close();
   // A peer that never closes its side must not hold the report back.
   await Promise.race([console.closed(), new Promise((r) => setTimeout(r, 1500).unref())]);

@@ -19,17 +19,20 @@ import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { withoutNetworkKeys } from './keymap.js';
 import { explainLine } from './line-explanation.js';
-import { renderSummary, summaryTarget } from '../report/summary.js';
+import { renderSummary } from '../report/summary.js';
 import {
   EXPORT_HELP,
-  decideExport,
-  defaultReportName,
   exportFooter,
   exportReducer,
   initialExportState,
 } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
 import { ExportView } from './screens/export/view.js';
+import {
+  chooseExportFormat,
+  submitExport as submitExportTo,
+} from './screens/export/export-actions.js';
+import type { ReportFormat } from '../report/index.js';
 import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
 import { READER_HELP, readerFooter } from './reader-keys.js';
 import { FIND_OWNER, useReaderInput } from './use-reader-input.js';
@@ -283,48 +286,10 @@ const WizardFrame = ({
       ...(result.ok ? {} : { why: result.message }),
     });
   };
-  const submitExport = () => {
-    const current = controller.getSession();
-    if (!current) {
-      exportDispatch({
-        type: 'refuse',
-        message: 'Nothing to export yet: start a diagnosis first.',
-      });
-      return;
-    }
-    const decision = decideExport(currentExport(), checkTarget);
-    if ('refuse' in decision) {
-      exportDispatch({ type: 'refuse', message: decision.refuse });
-      return;
-    }
-    if (!controller.exportReport) {
-      exportDispatch({ type: 'failed', message: 'this wizard cannot write files' });
-      return;
-    }
-    exportDispatch({ type: 'writing' });
-    void controller.exportReport(decision.write).then(
-      (result) =>
-        exportDispatch(
-          result.ok
-            ? { type: 'written', path: result.path }
-            : { type: 'failed', message: result.message },
-        ),
-      (error: unknown) =>
-        exportDispatch({
-          type: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-  };
-  const chooseFormat = (format: Parameters<typeof defaultReportName>[2]) => {
-    const current = controller.getSession();
-    const host = current ? summaryTarget(current).replace(/:\d+$/, '') : 'session';
-    exportDispatch({
-      type: 'chooseFormat',
-      format,
-      defaultPath: defaultReportName(host, new Date(), format),
-    });
-  };
+  const submitExport = () =>
+    submitExportTo(controller, currentExport(), exportDispatch, checkTarget);
+  const chooseFormat = (format: ReportFormat) =>
+    chooseExportFormat(controller, exportDispatch, format);
 
   const openSettings = (field?: MissingField) => {
     const settings = guideRef.current?.settings;

@@ -4,13 +4,14 @@
 // practice login is on screen. Nothing here needs the shared mail stack.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { BUNDLE, ROOT, runCli } from '../helpers/cli.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { screenOf } from '../helpers/screen.js';
 
 const ESC = '\x1b';
 const TIMEOUT = { timeout: 90_000 };
@@ -166,6 +167,90 @@ test(
       await type(child, 'RCPT TO:<accounts@outside.test>', /S: 55\d .*[Rr]elay/);
       child.write(ESC);
       await child.waitFor(/l lesson/, WAIT);
+      child.write('q');
+      assert.equal((await child.exit(20_000)).code, 0);
+    } finally {
+      child.kill();
+    }
+  },
+);
+
+/** The visible screen now, as a terminal of the console's size shows it. */
+const screenNow = async (child: PtyChild, columns = 150, rows = 45): Promise<string> =>
+  (await screenOf(child.raw(), columns, rows)).text;
+
+const waitForScreen = async (child: PtyChild, pattern: RegExp): Promise<string> => {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const screen = await screenNow(child);
+    if (pattern.test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`the screen never showed ${pattern}:\n${screen}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+test(
+  'r in the console: the export dialog writes the session so far; a bad path is an error on screen',
+  TIMEOUT,
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailmedic-console-export-'));
+    const child = spawnPty(process.execPath, [BUNDLE, 'console', '--lab', '--lesson', '1'], {
+      columns: 150,
+      rows: 45,
+      env: terminalEnv({ NO_COLOR: '1' }),
+      cwd: dir,
+    });
+    try {
+      await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
+      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      // While typing, r is a letter of the line; after Esc it is export.
+      child.write('r');
+      await waitForScreen(child, /smtp› r/);
+      child.write('\x15');
+      await waitForScreen(child, /smtp› +\n/);
+      child.write(ESC);
+      await waitForScreen(child, /r export/);
+      child.write('r');
+      await waitForScreen(child, /❯ Markdown/);
+      child.write('\r');
+      await waitForScreen(child, /Path +mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.md/);
+      child.write('\r');
+      await waitForScreen(child, /✓ Written to/);
+      const files = readdirSync(dir);
+      assert.equal(files.length, 1, files.join(', '));
+      assert.match(files[0]!, /^mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.md$/);
+      const report = readFileSync(join(dir, files[0]!), 'utf8');
+      assert.match(report, /EHLO learner\.test/);
+      assert.match(report, /250-mail\.practice\.test|250 mail\.practice\.test/);
+      assert.ok(!report.includes(LAB_PASSWORD), 'the practice password is not in the report');
+      // Back to the console: it is still there, with its transcript, and typing goes on.
+      child.write(ESC);
+      await waitForScreen(child, /console 127\.0\.0\.1:\d+ · SMTP/);
+      // Again, to a directory that does not exist: the reason on screen, back to the path.
+      child.write('r');
+      await waitForScreen(child, /❯ Markdown/);
+      child.write('\x1b[B');
+      await waitForScreen(child, /❯ HTML/);
+      child.write('\x1b[B');
+      await waitForScreen(child, /❯ JSON/);
+      child.write('\r');
+      await waitForScreen(child, /Path +mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.json/);
+      child.write('\x15');
+      child.write(join(dir, 'missing', 'x.json'));
+      await waitForScreen(child, /Path +\/.*missing\/x\.json/);
+      child.write('\r');
+      await waitForScreen(child, /✗ Not written: .*missing\/x\.json: the directory does not exist/);
+      child.write('\r');
+      await waitForScreen(child, /Path +\/.*missing\/x\.json/);
+      child.write('\x15');
+      child.write('session.json');
+      await waitForScreen(child, /Path +session\.json/);
+      child.write('\r');
+      await waitForScreen(child, /✓ Written to .*session\.json/);
+      const saved = readSession(join(dir, 'session.json'));
+      assert.ok(saved.transcript.some((l) => l.dir === 'client' && l.text === 'EHLO learner.test'));
+      child.write(ESC);
+      await waitForScreen(child, /r export/);
       child.write('q');
       assert.equal((await child.exit(20_000)).code, 0);
     } finally {
