@@ -32,6 +32,7 @@ import {
   chooseExportFormat,
   submitExport as submitExportTo,
 } from './screens/export/export-actions.js';
+import type { ExportSource } from './screens/export/export-actions.js';
 import type { ReportFormat } from '../report/index.js';
 import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
 import { READER_HELP, readerFooter } from './reader-keys.js';
@@ -286,10 +287,24 @@ const WizardFrame = ({
       ...(result.ok ? {} : { why: result.message }),
     });
   };
+  // In the manual console (m), r exports the console's session: the wizard's own when the console
+  // took its connection over, the console's when it opened one of its own.
+  const consoleReport = () => consolePane?.reportSession?.() ?? consolePane?.getSession();
+  const exportSource: ExportSource = consolePane
+    ? {
+        getSession: consoleReport,
+        ...(controller.exportReport
+          ? {
+              exportReport: (request) =>
+                controller.exportReport!({ ...request, session: consoleReport() }),
+            }
+          : {}),
+      }
+    : controller;
   const submitExport = () =>
-    submitExportTo(controller, currentExport(), exportDispatch, checkTarget);
+    submitExportTo(exportSource, currentExport(), exportDispatch, checkTarget);
   const chooseFormat = (format: ReportFormat) =>
-    chooseExportFormat(controller, exportDispatch, format);
+    chooseExportFormat(exportSource, exportDispatch, format);
 
   const openSettings = (field?: MissingField) => {
     const settings = guideRef.current?.settings;
@@ -483,19 +498,42 @@ const WizardFrame = ({
       : undefined;
   const crash = crashForTest ? <CrashTest /> : null;
   if (consolePane && !layout.tooSmall) {
+    // The export dialog goes over the console, which stays mounted (hidden) with its history.
     return (
       <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
-        <ConsolePane
-          controller={consolePane}
-          columns={layout.columns}
-          rows={layout.frameRows}
-          onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
-          onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
-          onLeave={() => {
-            consolePane.close?.();
-            setConsolePane(undefined);
-          }}
-        />
+        <Box display={exportOpen ? 'none' : 'flex'}>
+          <ConsolePane
+            controller={consolePane}
+            columns={layout.columns}
+            rows={layout.frameRows}
+            onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
+            onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
+            onLeave={() => {
+              consolePane.close?.();
+              setConsolePane(undefined);
+            }}
+            {...(controller.exportReport ? { onReport: openExport } : {})}
+            isActive={!exportOpen}
+          />
+        </Box>
+        {exportOpen ? (
+          <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
+            <Box flexDirection="column" flexGrow={1} paddingX={1}>
+              <ExportView
+                state={exported}
+                width={layout.columns - 2}
+                hasSession
+                onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
+                listFocused={exported.stage === 'format'}
+              />
+            </Box>
+            <Footer
+              items={exportFooter(exported)}
+              always={ALWAYS_WHILE_TYPING}
+              width={layout.columns}
+            />
+          </Box>
+        ) : null}
         {crash}
       </Box>
     );

@@ -78,6 +78,8 @@ export interface ExportRequest {
   format: ReportFormat;
   /** As typed: relative paths are taken from the directory mailmedic was started in. */
   path: string;
+  /** Another session than the controller's: the manual console's, opened from the wizard. */
+  session?: Session;
 }
 
 /** The absolute path written, or a sentence saying why not (never a throw). */
