@@ -10,6 +10,8 @@ import { STEP_IDS } from '../record/types.js';
 import type { ParsedTarget } from './target.js';
 import { parseHostPort, parseMailboxServer, parseTarget } from './target.js';
 import { UsageError } from './usage-error.js';
+import { lessonById } from '../knowledge/lessons/index.js';
+import { LAB_ROLE_PORTS } from '../lab/console-targets.js';
 
 export interface RunFlags {
   target?: ParsedTarget;
@@ -40,9 +42,14 @@ export interface RunFlags {
 
 export type ConsoleProtocolChoice = 'auto' | 'smtp' | 'pop3' | 'imap' | 'raw';
 
+/** Where the console connects: a server the user names, or the practice lab's server in a role. */
+export type ConsoleTarget =
+  | { kind: 'server'; host: string; port: number }
+  /** `role` is the standard port of the lab server to use (25, 587, 465, 110, 995, 143, 993). */
+  | { kind: 'lab'; scenario: string; role: number };
+
 export interface ConsoleFlags {
-  host: string;
-  port: number;
+  target: ConsoleTarget;
   /** implicit: TLS from the first byte; starttls: upgrade right after the greeting. */
   tls: 'none' | 'implicit' | 'starttls';
   protocol: ConsoleProtocolChoice;
@@ -374,7 +381,6 @@ const runFlags = (values: Values, targetArg: string | undefined, color: boolean)
 const CONSOLE_PROTOCOLS: readonly ConsoleProtocolChoice[] = ['auto', 'smtp', 'pop3', 'imap', 'raw'];
 const CONSOLE_ONLY_NOT: readonly string[] = [
   'server',
-  'port',
   'auth-user',
   'auth-mech',
   'auth-pass-file',
@@ -389,27 +395,66 @@ const CONSOLE_ONLY_NOT: readonly string[] = [
   'steps',
   'redact-identities',
   'json',
-  'lab',
   'domains-file',
   'concurrency',
 ];
+
+const IMPLICIT_TWIN: Readonly<Record<number, true>> = { 465: true, 995: true, 993: true };
+
+/** The implicit-TLS counterpart of a lab role, for `--tls implicit`. */
+const IMPLICIT_ROLE: Readonly<Record<number, number>> = { 25: 465, 587: 465, 110: 995, 143: 993 };
+const ROLE_OF_PROTOCOL: Readonly<Record<string, number>> = {
+  auto: 25,
+  smtp: 25,
+  pop3: 110,
+  imap: 143,
+};
+
+/**
+ * `mailmedic console --lab [SCENARIO]` (or a lesson with no HOST:PORT): which of the lab's servers.
+ * A lesson brings its own (lesson 2 is written for 587); otherwise --port names the role, or the
+ * protocol picks its usual port, and --tls implicit its TLS-first twin.
+ */
+const labRole = (
+  values: Values,
+  lesson: number | undefined,
+  protocol: ConsoleProtocolChoice,
+  tls: ConsoleFlags['tls'],
+): number => {
+  const given = positiveNumber('--port', values.port, true);
+  if (given !== undefined && !LAB_ROLE_PORTS.includes(given))
+    throw new UsageError(
+      '--port',
+      `the practice lab has servers in the roles of ports ${LAB_ROLE_PORTS.join(', ')}, not ${given}`,
+    );
+  const learning = lesson !== undefined ? lessonById(lesson) : undefined;
+  if (learning && !LAB_ROLE_PORTS.includes(learning.port))
+    throw new UsageError(
+      '--lesson',
+      `lesson ${learning.id} (${learning.title.split(':')[0]}) needs a ${learning.protocol === 'raw' ? 'web server' : 'server'} the practice lab does not have: give HOST:PORT, e.g. mailmedic console www.example.com:${learning.port} --lesson ${learning.id}`,
+    );
+  if (protocol === 'raw' && !learning)
+    throw new UsageError('--protocol', 'the practice lab speaks SMTP, POP3 and IMAP, not raw');
+  const plain = given ?? learning?.port ?? ROLE_OF_PROTOCOL[protocol] ?? 25;
+  const implicit = plain === 465 || plain === 995 || plain === 993;
+  if (tls === 'implicit' && !implicit) {
+    if (given !== undefined)
+      throw new UsageError(
+        '--tls',
+        `the lab's port-${given} server does not speak TLS from the first byte: use --port ${IMPLICIT_ROLE[given]} for that`,
+      );
+    return IMPLICIT_ROLE[plain] ?? plain;
+  }
+  if (tls === 'starttls' && implicit)
+    throw new UsageError('--tls', `the lab's port-${plain} server speaks TLS from the first byte`);
+  return plain;
+};
 
 /** `mailmedic console HOST:PORT`: everything checked before any network work. */
 const consoleFlags = (values: Values, args: string[], color: boolean): ConsoleFlags => {
   for (const flag of CONSOLE_ONLY_NOT)
     if ((values as Record<string, unknown>)[flag] !== undefined)
       throw new UsageError(`--${flag}`, 'is not a console option (see mailmedic --help)');
-  if (args.length !== 1)
-    throw new UsageError(
-      'console',
-      'give exactly one HOST:PORT, for example: mailmedic console mail.example.com:25',
-    );
-  const target = parseHostPort('HOST:PORT', args[0]!);
-  if (target.port === undefined)
-    throw new UsageError(
-      'HOST:PORT',
-      `"${args[0]}" has no port: the console needs one (25, 587, 110, 143, 80...)`,
-    );
   const tls = oneOf('--tls', values.tls, ['none', 'implicit', 'starttls'] as const, 'none');
   const protocol = oneOf('--protocol', values.protocol, CONSOLE_PROTOCOLS, 'auto');
   if (tls === 'starttls' && protocol === 'raw')
@@ -417,6 +462,38 @@ const consoleFlags = (values: Values, args: string[], color: boolean): ConsoleFl
   const lesson = positiveNumber('--lesson', values.lesson, true);
   if (lesson !== undefined && lesson > 5)
     throw new UsageError('--lesson', `there are lessons 1 to 5, not ${lesson}`);
+  if (args.length > 1 || (args.length === 1 && values.lab !== undefined))
+    throw new UsageError(
+      'console',
+      values.lab !== undefined
+        ? 'give HOST:PORT or --lab, not both'
+        : 'give exactly one HOST:PORT, for example: mailmedic console mail.example.com:25',
+    );
+  // No server named: the practice lab (a lesson alone runs there too).
+  const lab = values.lab !== undefined || (args.length === 0 && lesson !== undefined);
+  if (args.length === 0 && !lab)
+    throw new UsageError(
+      'console',
+      'give HOST:PORT (for example: mailmedic console mail.example.com:25), or --lab to practise on the built-in lab',
+    );
+  let target: ConsoleTarget;
+  if (lab) {
+    target = {
+      kind: 'lab',
+      scenario: safe('--lab', values.lab) || 'healthy',
+      role: labRole(values, lesson, protocol, tls),
+    };
+  } else {
+    if (values.port !== undefined)
+      throw new UsageError('--port', 'goes with --lab in the console; otherwise give HOST:PORT');
+    const given = parseHostPort('HOST:PORT', args[0]!);
+    if (given.port === undefined)
+      throw new UsageError(
+        'HOST:PORT',
+        `"${args[0]}" has no port: the console needs one (25, 587, 110, 143, 80...)`,
+      );
+    target = { kind: 'server', host: given.host, port: given.port };
+  }
   const ehlo = safe('--ehlo', values.ehlo) ?? hostname();
   if (/\s/.test(ehlo)) throw new UsageError('--ehlo', `"${ehlo}" contains white space`);
   const report = safe('--report', values.report);
@@ -427,9 +504,8 @@ const consoleFlags = (values: Values, args: string[], color: boolean): ConsoleFl
     );
   const timeoutSeconds = positiveNumber('--timeout', values.timeout, false);
   return {
-    host: target.host,
-    port: target.port,
-    tls,
+    target,
+    tls: target.kind === 'lab' && target.role in IMPLICIT_TWIN ? 'implicit' : tls,
     protocol,
     insecure: values.insecure ?? false,
     caFiles: (values['ca-file'] ?? []).map((f) => safe('--ca-file', f)!),

@@ -20,6 +20,10 @@ export const COMMANDS: readonly UsageRow[] = [
     'mailmedic console HOST:PORT [options]',
     'the manual console: type SMTP, POP3, IMAP or any line-based protocol (HTTP HEAD /) by hand, every reply explained',
   ],
+  [
+    'mailmedic console --lab [SCENARIO] [options]',
+    "the console on the practice lab, started in-process (healthy by default): a lesson goes to the lab server of its protocol; a lesson with no HOST:PORT runs there too; the lab's practice login is shown and its CA trusted",
+  ],
 ];
 
 export const TARGET =
@@ -27,7 +31,10 @@ export const TARGET =
 
 export const OPTIONS: readonly UsageRow[] = [
   ['--server HOST[:PORT]', 'SMTP server to test; skips MX selection'],
-  ['--port N', "SMTP port (default 25 for a domain's MX)"],
+  [
+    '--port N',
+    "SMTP port (default 25 for a domain's MX); (console --lab) the lab server in the role of port 25, 587, 465, 110, 995, 143 or 993",
+  ],
   [
     '--tls MODE',
     'auto | starttls | implicit | none (auto: implicit on 465, STARTTLS whenever offered)',
@@ -66,7 +73,10 @@ export const OPTIONS: readonly UsageRow[] = [
   ['--report FILE', 'write a report: .md .html .json or .txt'],
   ['--redact-identities', 'in reports also mask addresses, host names and IPs'],
   ['--json', '(check) the session JSON on stdout, nothing else'],
-  ['--lab SCENARIO', '(check) the practice lab in that scenario (the scenarios are listed below)'],
+  [
+    '--lab SCENARIO',
+    '(check, console) the practice lab in that scenario (the scenarios are listed below)',
+  ],
   ['--domains-file FILE', '(check) many domains, one per line ("-" for stdin)'],
   ['--concurrency N', '(check) with --domains-file, N at a time (default 8)'],
   [

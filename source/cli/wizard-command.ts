@@ -160,6 +160,15 @@ export const runWizardCommand = async (
     settings: settingsFromFlags(flags),
     ...(password !== undefined ? { password } : {}),
     labScenarios: SCENARIOS.map((s) => s.id),
+    // The start screen's console goal with no server named: the healthy lab, one at a time too.
+    labConsole: async (role) => {
+      await lab?.stop();
+      lab = undefined;
+      const { startLabConsole } = await import('./lab-console.js');
+      const started = await startLabConsole('healthy', role);
+      lab = started.lab;
+      return started.target;
+    },
     configFor: async (settings, secret, scenario) => {
       if (scenario) {
         await lab?.stop();

@@ -123,6 +123,6 @@ export const withWizardFiles = <C extends WizardController>(
 ): C =>
   Object.assign(controller, {
     exportReport: (request: ExportRequest) =>
-      exportReport(controller.getSession(), request, options),
+      exportReport(request.session ?? controller.getSession(), request, options),
     copyToClipboard: (text: string) => copyToClipboard(text, options),
   });

@@ -105,12 +105,12 @@ export const SCENARIOS: readonly Scenario[] = [
         'A customer says: "Our monitoring says the mail server times out, but telnet to port 25 connects fine."',
       tryThis: [
         'Connect with telnet and watch the greeting arrive one character at a time.',
-        'mailmedic gives up on the greeting after its deadline (here 5 s), as a sending server or a monitor does after theirs.',
+        'mailmedic gives up on the greeting after its deadline (here 5 s), as a monitor or a mail client does after theirs, and says how many bytes had arrived: a greeting that drips is not a port that stays silent.',
       ],
       protocolShows:
-        'The TCP connection opens at once, then the 220 line trickles in a byte every few hundred milliseconds; a client with a deadline on the greeting gives up before the line is complete.',
+        'The TCP connection opens at once and the greeting starts at once, then the 220 line trickles in a byte every few hundred milliseconds; a client with a deadline on the greeting gives up before the line is complete, with "220 mail.prac" on its screen rather than nothing.',
       fix: 'If the tarpit is meant for spammers, exempt known clients and monitors (Postfix postscreen access lists); if it is not deliberate, look for a slow reverse-DNS lookup of clients or an overloaded server.',
-      causes: ['banner.timeout'],
+      causes: ['banner.drip'],
     },
   },
   {

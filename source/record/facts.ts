@@ -80,6 +80,19 @@ export interface SessionFacts {
   banner: { code: number; text: string; ms: number; host: string };
   /** A plain connection that stayed silent this long: the port may expect TLS first. */
   'banner.silent': { ms: number; port: number };
+  /**
+   * Bytes of the greeting arrived, but slowly (a tarpit drips it a byte at a time): how many, in
+   * how many pieces, when the first came and how long the wait lasted; complete when the line
+   * ended before the deadline, else what had arrived (text as received, gated like all text).
+   */
+  'banner.drip': {
+    bytes: number;
+    chunks: number;
+    firstByteMs: number;
+    ms: number;
+    complete: boolean;
+    partial?: string;
+  };
   /** EHLO capabilities before any TLS. */
   ehlo: CapabilitiesFact;
   /** True when EHLO was refused and HELO was used instead. */

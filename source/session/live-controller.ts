@@ -19,6 +19,7 @@ import type {
 } from './gate.js';
 import { runSession } from './runner.js';
 import { ConsoleSessionController } from './console/console-controller.js';
+import type { PracticeLogin } from './console/console-controller.js';
 import { ManualConsole } from './console/manual-console.js';
 import { liveEngineOf, takeOver } from './console/take-over.js';
 
@@ -41,10 +42,27 @@ export interface LiveControllerOptions {
   /** A password read before the wizard took the terminal (env, file, or the masked prompt). */
   password?: string;
   labScenarios?: string[];
+  /**
+   * The console on the practice lab: starts the lab (healthy) and says where its server in the
+   * role of that standard port listens. Absent: the console cannot practise on the lab.
+   */
+  labConsole?: (role: number) => Promise<LabConsoleTarget>;
   /** False: every run goes on without asking (as `check` does). Default: guided. */
   guided?: boolean;
   /** Clock, for the wait display (tests inject it). */
   now?: () => number;
+}
+
+/** The lab's server a console connects to, as the CLI started it. */
+export interface LabConsoleTarget {
+  host: string;
+  port: number;
+  tls: boolean;
+  servername: string;
+  ca: string[];
+  practice: PracticeLogin;
+  /** What this server is, said first in the console's transcript. */
+  intro: string;
 }
 
 interface Pending {
@@ -367,7 +385,9 @@ export class LiveSessionController {
     host: string;
     port: number;
     tls: boolean;
+    lab?: boolean;
   }): Promise<ConsoleSessionController> => {
+    if (where?.lab) return this.openLabConsole(where.port);
     const pending = this.pending;
     const target = where ?? this.openConsole();
     // DNS has no connection to hand over: its questions are UDP, one each.
@@ -417,6 +437,30 @@ export class LiveSessionController {
       ...(this.config?.ehlo ? { ehlo: this.config.ehlo } : {}),
     });
     return new ConsoleSessionController(console, recorder, where2);
+  };
+
+  /** The start screen's console goal with no server named: the practice lab's server in a role. */
+  private openLabConsole = async (role: number): Promise<ConsoleSessionController> => {
+    if (!this.options.labConsole) throw new Error('the practice lab is not available here');
+    const to = await this.options.labConsole(role);
+    const where = endpoint(to.host, to.port);
+    const recorder = new SessionRecorder(
+      { input: where, server: { host: to.host, port: to.port } },
+      { version: this.options.version },
+    );
+    recorder.note('connect', to.intro);
+    const tls = { servername: to.servername, ca: to.ca };
+    const console = await ManualConsole.open({
+      host: to.host,
+      port: to.port,
+      protocol: 'auto',
+      recorder,
+      deadlines: deadlinesFor(undefined),
+      ...(to.tls ? { tls } : {}),
+      upgrade: tls,
+      insecure: false,
+    });
+    return new ConsoleSessionController(console, recorder, where, to.practice);
   };
 
   openConsole = (): { host: string; port: number; tls: boolean } | undefined => {

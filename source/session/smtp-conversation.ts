@@ -33,9 +33,9 @@ export class SmtpConversation {
     private readonly gate?: CommandGate,
   ) {}
 
-  /** Waits for the banner. */
-  async greeting(step: StepId): Promise<ReplyEvent> {
-    const [event] = await this.collect(step, 1, 'greeting');
+  /** Waits for the banner; `observe` sees every chunk as it arrives (a drip is not silence). */
+  async greeting(step: StepId, observe?: (chunk: Buffer) => void): Promise<ReplyEvent> {
+    const [event] = await this.collect(step, 1, 'greeting', observe);
     return event!;
   }
 
@@ -135,6 +135,7 @@ export class SmtpConversation {
     step: StepId,
     count: number,
     deadline: DeadlineName,
+    observe?: (chunk: Buffer) => void,
   ): Promise<ReplyEvent[]> {
     const replies: ReplyEvent[] = [];
     const pending: ReplyEvent[] = [];
@@ -144,6 +145,7 @@ export class SmtpConversation {
     };
     try {
       return await this.connection.until((chunk) => {
+        observe?.(chunk);
         for (const event of this.engine.receive(chunk)) {
           if (event.type === 'note') this.recorder.note(step, event.text);
           else {

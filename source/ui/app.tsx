@@ -19,17 +19,21 @@ import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { withoutNetworkKeys } from './keymap.js';
 import { explainLine } from './line-explanation.js';
-import { renderSummary, summaryTarget } from '../report/summary.js';
+import { renderSummary } from '../report/summary.js';
 import {
   EXPORT_HELP,
-  decideExport,
-  defaultReportName,
   exportFooter,
   exportReducer,
   initialExportState,
 } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
 import { ExportView } from './screens/export/view.js';
+import {
+  chooseExportFormat,
+  submitExport as submitExportTo,
+} from './screens/export/export-actions.js';
+import type { ExportSource } from './screens/export/export-actions.js';
+import type { ReportFormat } from '../report/index.js';
 import { findMatches, initialReaderState, readerReducer, rowOfEntry } from './transcript-reader.js';
 import { READER_HELP, readerFooter } from './reader-keys.js';
 import { FIND_OWNER, useReaderInput } from './use-reader-input.js';
@@ -295,48 +299,24 @@ const WizardFrame = ({
       ...(result.ok ? {} : { why: result.message }),
     });
   };
-  const submitExport = () => {
-    const current = controller.getSession();
-    if (!current) {
-      exportDispatch({
-        type: 'refuse',
-        message: 'Nothing to export yet: start a diagnosis first.',
-      });
-      return;
-    }
-    const decision = decideExport(currentExport(), checkTarget);
-    if ('refuse' in decision) {
-      exportDispatch({ type: 'refuse', message: decision.refuse });
-      return;
-    }
-    if (!controller.exportReport) {
-      exportDispatch({ type: 'failed', message: 'this wizard cannot write files' });
-      return;
-    }
-    exportDispatch({ type: 'writing' });
-    void controller.exportReport(decision.write).then(
-      (result) =>
-        exportDispatch(
-          result.ok
-            ? { type: 'written', path: result.path }
-            : { type: 'failed', message: result.message },
-        ),
-      (error: unknown) =>
-        exportDispatch({
-          type: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-  };
-  const chooseFormat = (format: Parameters<typeof defaultReportName>[2]) => {
-    const current = controller.getSession();
-    const host = current ? summaryTarget(current).replace(/:\d+$/, '') : 'session';
-    exportDispatch({
-      type: 'chooseFormat',
-      format,
-      defaultPath: defaultReportName(host, new Date(), format),
-    });
-  };
+  // In the manual console (m), r exports the console's session: the wizard's own when the console
+  // took its connection over, the console's when it opened one of its own.
+  const consoleReport = () => consolePane?.reportSession?.() ?? consolePane?.getSession();
+  const exportSource: ExportSource = consolePane
+    ? {
+        getSession: consoleReport,
+        ...(controller.exportReport
+          ? {
+              exportReport: (request) =>
+                controller.exportReport!({ ...request, session: consoleReport() }),
+            }
+          : {}),
+      }
+    : controller;
+  const submitExport = () =>
+    submitExportTo(exportSource, currentExport(), exportDispatch, checkTarget);
+  const chooseFormat = (format: ReportFormat) =>
+    chooseExportFormat(exportSource, exportDispatch, format);
 
   const openSettings = (field?: MissingField) => {
     const settings = guideRef.current?.settings;
@@ -413,6 +393,10 @@ const WizardFrame = ({
         message: decision.refuse,
         ...(decision.field ? { field: decision.field } : {}),
       });
+      return;
+    }
+    if ('labConsole' in decision) {
+      openConsole({ host: 'practice lab', port: decision.labConsole, tls: false, lab: true });
       return;
     }
     if ('console' in decision) {
@@ -541,19 +525,42 @@ const WizardFrame = ({
       : undefined;
   const crash = crashForTest ? <CrashTest /> : null;
   if (consolePane && !layout.tooSmall) {
+    // The export dialog goes over the console, which stays mounted (hidden) with its history.
     return (
       <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
-        <ConsolePane
-          controller={consolePane}
-          columns={layout.columns}
-          rows={layout.frameRows}
-          onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
-          onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
-          onLeave={() => {
-            consolePane.close?.();
-            setConsolePane(undefined);
-          }}
-        />
+        <Box display={exportOpen ? 'none' : 'flex'}>
+          <ConsolePane
+            controller={consolePane}
+            columns={layout.columns}
+            rows={layout.frameRows}
+            onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
+            onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
+            onLeave={() => {
+              consolePane.close?.();
+              setConsolePane(undefined);
+            }}
+            {...(controller.exportReport ? { onReport: openExport } : {})}
+            isActive={!exportOpen}
+          />
+        </Box>
+        {exportOpen ? (
+          <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
+            <Box flexDirection="column" flexGrow={1} paddingX={1}>
+              <ExportView
+                state={exported}
+                width={layout.columns - 2}
+                hasSession
+                onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
+                listFocused={exported.stage === 'format'}
+              />
+            </Box>
+            <Footer
+              items={exportFooter(exported)}
+              always={ALWAYS_WHILE_TYPING}
+              width={layout.columns}
+            />
+          </Box>
+        ) : null}
         {crash}
       </Box>
     );

@@ -64,6 +64,8 @@ export interface ConsoleTarget {
   host: string;
   port: number;
   tls: boolean;
+  /** The practice lab's server in the role of `port` (25, 587, 110, 143...), started on demand. */
+  lab?: boolean;
 }
 
 /** The guided run as the screens see it; a new object whenever anything in it changes. */
@@ -91,6 +93,8 @@ export interface ExportRequest {
   format: ReportFormat;
   /** As typed: relative paths are taken from the directory mailmedic was started in. */
   path: string;
+  /** Another session than the controller's: the manual console's, opened from the wizard. */
+  session?: Session;
 }
 
 /** The absolute path written, or a sentence saying why not (never a throw). */

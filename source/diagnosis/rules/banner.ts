@@ -28,6 +28,12 @@ const ehloReplies = (session: Session): SmtpReplyView[] =>
 const bannerError = (session: Session): string | undefined =>
   stepOf(session, 'banner')?.status === 'error' ? factOf(session, 'banner.error')?.code : undefined;
 
+/** The greeting began but never ended: bytes dripped in until the deadline (a tarpit). */
+const dripping = (session: Session) => {
+  const drip = factOf(session, 'banner.drip');
+  return drip && !drip.complete && drip.bytes > 0 ? drip : undefined;
+};
+
 const IMPLICIT_TLS_PORTS: Record<number, string> = { 465: 'SMTPS', 993: 'IMAPS', 995: 'POP3S' };
 
 /** Products that put their name and version (or operating system) in the greeting. */
@@ -178,6 +184,23 @@ export const bannerRules: Rule[] = [
       const g = greeting(session);
       if (!banner || banner.ms < 3000 || banner.code >= 400) return [];
       const seconds = Math.round(banner.ms / 100) / 10;
+      const drip = factOf(session, 'banner.drip');
+      if (drip?.complete) {
+        const first = Math.round(drip.firstByteMs / 100) / 10;
+        return [
+          finding({
+            id: 'banner.slow',
+            severity: banner.ms >= 30_000 ? 'warning' : 'info',
+            step: 'banner',
+            title: `The greeting took ${seconds} s: it was dripped a little at a time`,
+            explanation: `The server started its greeting after ${first} s but sent it in ${drip.chunks} pieces over ${seconds} s (${drip.bytes} bytes), instead of in one. That is a tarpit: deliberate slowness towards clients a spam filter suspects (OpenBSD spamd "stutters" its greeting, some appliances do the same). This client waited long enough; senders wait up to 5 minutes for a greeting (RFC 5321 4.5.3.2.1), but mail clients and monitors usually give up after 30 to 60 s.`,
+            evidence: g?.lines ?? [],
+            next: [
+              "Ask the server's administrator to exempt this client's address from the tarpit (spamd: its nospamd table), and check whether the address is on a blocklist the tarpit follows.",
+            ],
+          }),
+        ];
+      }
       return [
         finding({
           id: 'banner.slow',
@@ -328,10 +351,38 @@ export const bannerRules: Rule[] = [
     },
   },
   {
+    id: 'banner.drip',
+    step: 'banner',
+    evaluate: (session) => {
+      const drip = dripping(session);
+      if (bannerError(session) !== 'ETIMEDOUT' || !drip) return [];
+      const target = smtpTarget(session);
+      const seconds = Math.round(drip.ms / 100) / 10;
+      return [
+        finding({
+          id: 'banner.drip',
+          severity: 'error',
+          step: 'banner',
+          title: `${target.label} drips its greeting: ${drip.bytes} byte(s) in ${seconds} s, not finished before the deadline`,
+          explanation: `The connection opened and the server started its greeting after ${drip.firstByteMs} ms, then sent it a little at a time: ${drip.bytes} byte(s) in ${drip.chunks} piece(s)${drip.partial ? `, ${quote(drip.partial)} so far` : ''}, and the line had not ended when the ${seconds}-s wait ran out. The port is not silent and does not expect TLS: the server is talking, slowly on purpose. That is a tarpit, which slows down clients it suspects of sending spam (OpenBSD spamd "stutters" its greeting a byte a second; some appliances and filters do the same): spam programs give up, while a sending server waits up to 5 minutes for a greeting (RFC 5321 4.5.3.2.1). Mail clients and monitors give up much sooner, so to them the server "times out" although telnet connects.`,
+          evidence: linesWhere(
+            session,
+            (e) => (e.step === 'banner' || e.step === 'connect') && e.dir !== 'client',
+          ),
+          next: [
+            "Ask the server's administrator whether a tarpit or spam filter sits in front of it, and to exempt this client's address (spamd: its nospamd table; other filters: their allow list). Tarpits usually pick on addresses found on a blocklist, so check whether this one is listed.",
+            `Watch it by hand: \`nc ${target.host} ${target.port ?? 25}\` shows the greeting arriving a character at a time; a longer --timeout (300, as a sending server would wait) shows how long it takes in all.`,
+            'If nobody set up a tarpit: look for an overloaded server or a network path that loses packets (the data arrives, but in slow bursts).',
+          ],
+        }),
+      ];
+    },
+  },
+  {
     id: 'banner.timeout',
     step: 'banner',
     evaluate: (session) => {
-      if (bannerError(session) !== 'ETIMEDOUT') return [];
+      if (bannerError(session) !== 'ETIMEDOUT' || dripping(session)) return [];
       const target = smtpTarget(session);
       const tlsPort = target.port !== undefined ? IMPLICIT_TLS_PORTS[target.port] : undefined;
       const implicit = session.tls?.mode === 'implicit';

@@ -37,6 +37,11 @@ export class LineFramer {
     return this.buffer.length;
   }
 
+  /** A copy of the start of the line still arriving (a greeting dripped a byte at a time). */
+  peek(max = 256): Buffer {
+    return Buffer.from(this.buffer.subarray(0, max));
+  }
+
   /** Hands over (and forgets) everything not yet consumed. */
   drain(): Buffer {
     const rest = this.buffer;

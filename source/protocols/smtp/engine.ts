@@ -140,6 +140,11 @@ export class SmtpEngine {
     return out;
   }
 
+  /** The start of a reply line that has not ended yet (what a tarpit has dripped so far). */
+  get partialLine(): Buffer {
+    return this.framer.peek();
+  }
+
   /** Feeds received bytes; returns what they completed. Throws RemoteProtocolError on bad input. */
   receive(chunk: Uint8Array): SmtpEvent[] {
     if (this.current === 'tls') {

@@ -6,10 +6,23 @@ import type { SessionRecorder } from '../../record/recorder.js';
 import type { Session } from '../../record/types.js';
 import type { ConsoleState, ManualConsole } from './manual-console.js';
 import { lessonProgress, typedSince } from './lessons.js';
+import { findingsOfConsole } from './findings.js';
 
 export interface ConsoleControllerState extends ConsoleState {
   endpoint: string;
   lesson?: { lesson: Lesson; done: number; finished: boolean };
+  practice?: PracticeLogin;
+}
+
+/**
+ * On the practice lab: which scenario, and its login. The password is a practice one that
+ * `mailmedic lab` prints too, so the screen shows it; it is never recorded in the session.
+ */
+export interface PracticeLogin {
+  scenario: string;
+  domain: string;
+  user: string;
+  password: string;
 }
 
 export class ConsoleSessionController {
@@ -22,6 +35,7 @@ export class ConsoleSessionController {
     readonly console: ManualConsole,
     private readonly recorder: SessionRecorder,
     private readonly endpoint: string,
+    private readonly practice?: PracticeLogin,
   ) {
     const changed = (): void => {
       this.session = undefined;
@@ -54,6 +68,7 @@ export class ConsoleSessionController {
       this.state = {
         ...this.console.getState(),
         endpoint: this.endpoint,
+        ...(this.practice ? { practice: this.practice } : {}),
         ...(progress
           ? {
               lesson: {
@@ -66,6 +81,25 @@ export class ConsoleSessionController {
       };
     }
     return this.state;
+  };
+
+  /**
+   * The session as a report shows it now, while the console goes on: every step typed in gets a
+   * record, and the findings are those the session would end with (the rules and the console's).
+   */
+  reportSession = (): Session => {
+    const s = this.recorder.session;
+    const steps = [...s.steps];
+    for (const step of new Set(s.transcript.map((l) => l.step)))
+      if (!steps.some((r) => r.id === step))
+        steps.push({
+          id: step,
+          status: 'ok',
+          durationMs: 0,
+          summary: 'typed by hand in the manual console (exported while it went on)',
+        });
+    const snapshot = { ...s, steps, transcript: [...s.transcript] };
+    return { ...snapshot, findings: findingsOfConsole(snapshot) };
   };
 
   subscribe = (listener: () => void): (() => void) => {

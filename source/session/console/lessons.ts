@@ -1,10 +1,9 @@
 // Follows a learner through a lesson: each step is done when a typed line matches it, in order;
 // anything else typed in between is the learner exploring, which is allowed and never blocks.
-// Where a lesson runs is a LessonTarget: a server the user names, or the practice lab once it
-// exists (it plugs in as a LabTargets that says where its servers listen).
+// Where a lesson runs is the CLI's choice: a server the user names, or the practice lab's server
+// in the role of the lesson's usual port (lab/console-targets.ts).
 import type { Lesson, LessonStep } from '../../knowledge/lessons/index.js';
 import type { TranscriptEntry } from '../../record/types.js';
-import type { ConsoleProtocol } from './adapter.js';
 
 export interface LessonProgress {
   lesson: Lesson;
@@ -38,27 +37,3 @@ export const lessonProgress = (lesson: Lesson, typed: readonly string[]): Lesson
 /** The lines the learner typed from transcript index `from` on (SASL answers included, masked). */
 export const typedSince = (transcript: readonly TranscriptEntry[], from: number): string[] =>
   transcript.slice(from).flatMap((l) => (l.dir === 'client' ? [l.text] : []));
-
-export interface Endpoint {
-  host: string;
-  port: number;
-  tls: boolean;
-}
-
-export type LessonTarget = { kind: 'server'; endpoint: Endpoint } | { kind: 'lab' };
-
-/** What the practice lab will provide: where its server for a protocol listens. */
-export interface LabTargets {
-  endpointFor(protocol: ConsoleProtocol): Promise<Endpoint>;
-}
-
-export const resolveLessonTarget = async (
-  lesson: Lesson,
-  target: LessonTarget,
-  lab?: LabTargets,
-): Promise<Endpoint> => {
-  if (target.kind === 'server') return target.endpoint;
-  if (!lab)
-    throw new Error('the console does not run lessons on the practice lab yet: give HOST:PORT');
-  return lab.endpointFor(lesson.protocol);
-};

@@ -33,6 +33,8 @@ export interface SmtpServer {
 
 /** Silence after which a plain connection is suspected of waiting for a TLS handshake. */
 export const SILENT_GREETING_MS = 5000;
+/** A greeting spread over this long from its first byte to its end was dripped, not sent. */
+const DRIP_MS = 1000;
 
 export const SMTP_STEPS: readonly StepId[] = ['connect', 'banner', 'ehlo', 'tls', 'auth', 'send'];
 
@@ -195,25 +197,54 @@ export const runSmtpSteps = async (
     await run('banner', async () => {
       await confirmStep(ctx.gate, 'banner', ['(wait for the greeting: 220)'], 'greeting');
       const started = Date.now();
+      // What arrived while we waited: a greeting dripped a byte at a time (a tarpit) is not a
+      // silent port, and must not be taken for one that expects TLS first.
+      const arrival = { bytes: 0, chunks: 0, firstByteMs: 0 };
+      const seconds = (ms: number): string => (ms / 1000).toFixed(ms % 1000 ? 1 : 0);
+      const soFar = (): string => c.engine.partialLine.toString('latin1');
       // A port that expects TLS first stays silent until the deadline: say so early, while
       // the wait goes on (the wizard shows the note at once; the finding offers implicit TLS).
       const silentMs = Math.min(SILENT_GREETING_MS, Math.floor(config.deadlines.greeting / 2));
       const silent = implicit
         ? undefined
         : setTimeout(() => {
+            if (arrival.bytes > 0) {
+              recorder.note(
+                'banner',
+                `the greeting is arriving slowly: ${arrival.bytes} byte(s) in ${seconds(silentMs)} s so far ("${soFar()}"), the line not ended yet; still waiting for the rest`,
+              );
+              return;
+            }
             recorder.fact('banner.silent', { ms: silentMs, port: server.port });
             recorder.note(
               'banner',
-              `no greeting after ${(silentMs / 1000).toFixed(silentMs % 1000 ? 1 : 0)} s: port ${server.port} may expect TLS from the first byte (implicit TLS, as on port 465); still waiting for a plain greeting (--tls implicit tries TLS)`,
+              `no greeting after ${seconds(silentMs)} s: port ${server.port} may expect TLS from the first byte (implicit TLS, as on port 465); still waiting for a plain greeting (--tls implicit tries TLS)`,
             );
           }, silentMs);
       let event: ReplyEvent;
       try {
-        event = await c.greeting('banner');
+        event = await c.greeting('banner', (chunk) => {
+          if (arrival.bytes === 0) arrival.firstByteMs = Date.now() - started;
+          arrival.bytes += chunk.length;
+          arrival.chunks += 1;
+        });
+      } catch (error) {
+        if (arrival.bytes > 0 && error instanceof MailmedicError && error.code === 'ETIMEDOUT') {
+          const ms = Date.now() - started;
+          recorder.fact('banner.drip', { ...arrival, ms, complete: false, partial: soFar() });
+          recorder.note(
+            'banner',
+            `the greeting never ended: ${arrival.bytes} byte(s) in ${seconds(ms)} s, the first after ${arrival.firstByteMs} ms ("${soFar()}"): the server is dripping it, not silent`,
+          );
+        }
+        throw error;
       } finally {
         clearTimeout(silent);
       }
       const ms = Date.now() - started;
+      // A whole greeting that trickled in over a second or more, in many pieces.
+      if (arrival.chunks >= 3 && ms - arrival.firstByteMs >= DRIP_MS)
+        recorder.fact('banner.drip', { ...arrival, ms, complete: true });
       recorder.fact('banner', {
         code: event.reply.code,
         text: event.reply.lines.join('\n'),

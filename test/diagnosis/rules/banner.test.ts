@@ -4,6 +4,9 @@ import { expectFinding, expectNone } from '../expect.js';
 import {
   closed,
   disclosed,
+  dripComplete,
+  dripTimeout,
+  silentTimeout,
   greetingTimeout,
   noHostname,
   notSmtp,
@@ -27,6 +30,7 @@ const BANNER_RULES = [
   'banner.no-hostname',
   'banner.closed',
   'banner.timeout',
+  'banner.drip',
   'banner.not-smtp',
 ];
 
@@ -157,6 +161,52 @@ describe('banner rules', () => {
       explanation: /SMTPS port/,
       next: /--tls implicit/,
     });
+  });
+
+  it('banner.drip: a greeting dripped until the deadline is a tarpit, not silence or TLS', () => {
+    const { session, evidence } = dripTimeout();
+    const f = expectFinding(session, 'banner.drip', {
+      severity: 'error',
+      evidence,
+      title: /drips its greeting: 31 byte\(s\) in 30 s/,
+      explanation:
+        /"220 mail\.example\.test ESMTP Po" so far.*not silent and does not expect TLS.*tarpit/s,
+      next: /exempt this client's address/,
+    });
+    assert.doesNotMatch(f.title, /No greeting/);
+    assert.ok(!f.next.some((n) => /--tls implicit/.test(n)), 'no implicit TLS advice');
+    assert.ok(!(f.actions ?? []).some((a) => a.kind === 'implicit-tls'));
+    // One finding names the cause: the generic timeout stays quiet.
+    expectNone(session, 'banner.timeout');
+  });
+
+  it('banner.drip stays quiet on silence; banner.timeout says no greeting, maybe TLS first', () => {
+    for (const { session } of [silentTimeout(), greetingTimeout()]) {
+      expectNone(session, 'banner.drip');
+      expectFinding(session, 'banner.timeout', {
+        severity: 'error',
+        title: /^No greeting from .*: the port may expect TLS first$/,
+        next: /--tls implicit/,
+      });
+    }
+  });
+
+  it('banner.timeout stays quiet on a drip; banner.drip on a greeting that ended in time', () => {
+    expectNone(dripTimeout().session, 'banner.timeout');
+    expectNone(dripComplete().session, 'banner.drip', 'banner.timeout');
+  });
+
+  it('banner.slow: a greeting dripped to its end says so; a plain pause says the server waited', () => {
+    expectFinding(dripComplete().session, 'banner.slow', {
+      severity: 'info',
+      title: /took 12 s: it was dripped a little at a time/,
+      explanation: /in 37 pieces over 12 s.*tarpit/s,
+    });
+    const plain = expectFinding(slow(12_000).session, 'banner.slow', {
+      severity: 'info',
+      explanation: /waited 12 s before saying 220/,
+    });
+    assert.doesNotMatch(plain.title, /dripped/);
   });
 
   it('banner.not-smtp: a POP3 greeting on the SMTP connection', () => {

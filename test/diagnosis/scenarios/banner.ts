@@ -120,6 +120,37 @@ const bannerFailure = (code: string, message: string, port = 25, raw?: string): 
 export const closed = () => bannerFailure('ECLOSED', '192.0.2.10:25 closed the connection');
 export const greetingTimeout = () =>
   bannerFailure('ETIMEDOUT', 'no greeting from 192.0.2.10:465 within 30 s', 465);
+/** A tarpit: the greeting began at once, then came a byte at a time until the deadline. */
+export const dripTimeout = (): Scenario => {
+  const scenario = bannerFailure('ETIMEDOUT', 'no greeting from 192.0.2.10:25 within 30 s', 25);
+  const drip = { bytes: 31, chunks: 31, firstByteMs: 4, ms: 30_002, complete: false };
+  scenario.session.facts = {
+    ...scenario.session.facts,
+    'banner.drip': { ...drip, partial: '220 mail.example.test ESMTP Po' },
+  };
+  return scenario;
+};
+
+/** Nothing at all on port 25 until the deadline (the note after the silent wait included). */
+export const silentTimeout = (): Scenario => {
+  const scenario = bannerFailure('ETIMEDOUT', 'no greeting from 192.0.2.10:25 within 30 s', 25);
+  scenario.session.facts = {
+    ...scenario.session.facts,
+    'banner.silent': { ms: 5000, port: 25 },
+  };
+  return scenario;
+};
+
+/** A whole greeting, dripped over 12 s before its line ended. */
+export const dripComplete = (): Scenario => {
+  const scenario = slow(12_000);
+  scenario.session.facts = {
+    ...scenario.session.facts,
+    'banner.drip': { bytes: 37, chunks: 37, firstByteMs: 3, ms: 12_000, complete: true },
+  };
+  return scenario;
+};
+
 export const notSmtp = () =>
   bannerFailure('EPROTOCOL', 'not an SMTP reply', 110, '+OK Dovecot ready.\\r\\n');
 
@@ -134,5 +165,6 @@ export const bannerScenarios: Scenarios = {
   'banner.no-hostname': noHostname,
   'banner.closed': closed,
   'banner.timeout': greetingTimeout,
+  'banner.drip': dripTimeout,
   'banner.not-smtp': notSmtp,
 };

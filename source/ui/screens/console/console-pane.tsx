@@ -31,6 +31,8 @@ interface Props {
   onQuit: () => void;
   onInterrupt: () => void;
   onLeave?: () => void;
+  /** r when not typing: export (the frame around the pane shows the dialog). */
+  onReport?: () => void;
   isActive?: boolean;
 }
 
@@ -41,6 +43,7 @@ export const ConsolePane = ({
   onQuit,
   onInterrupt,
   onLeave,
+  onReport,
   isActive,
 }: Props) => {
   const subscribe = useCallback((l: () => void) => controller.subscribe(l), [controller]);
@@ -61,15 +64,26 @@ export const ConsolePane = ({
     onQuit,
     onInterrupt,
     ...(onLeave ? { onLeave } : {}),
+    ...(onReport ? { onReport } : {}),
     ...(isActive !== undefined ? { isActive } : {}),
   });
   const items = screen.helpOpen
     ? [{ actions: ['cancel'], label: 'close help' } satisfies FooterItem]
-    : consoleFooter(screen, { held: view.held !== undefined, ask: view.ask !== undefined });
+    : consoleFooter(screen, {
+        held: view.held !== undefined,
+        ask: view.ask !== undefined,
+        exportable: onReport !== undefined,
+      });
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       {screen.helpOpen ? (
-        <HelpPanel items={[...CONSOLE_HELP, ...GLOBAL_HELP]} height={paneRows} />
+        <HelpPanel
+          items={[
+            ...CONSOLE_HELP.filter((h) => onReport || !h.actions.includes('report')),
+            ...GLOBAL_HELP,
+          ]}
+          height={paneRows}
+        />
       ) : (
         <ConsoleView
           session={session}

@@ -20,6 +20,8 @@ export interface ConsoleScreenState {
   /** host:port */
   endpoint: string;
   lesson?: { lesson: Lesson; done: number; finished: boolean };
+  /** On the practice lab: the scenario and its practice login, shown on screen. */
+  practice?: { scenario: string; domain: string; user: string; password: string };
 }
 
 export interface ConsoleController {
@@ -41,6 +43,8 @@ export interface ConsoleController {
   lessons(): readonly Lesson[];
   /** Starts a lesson (by id) or stops the one running (undefined). */
   setLesson(id: number | undefined): void;
+  /** The session as a report shows it now: every step typed in has a record, findings judged. */
+  reportSession?(): Session;
   /** Ends the console's connection (the wizard's Esc back to the steps). */
   close?(): void;
 }

@@ -180,12 +180,16 @@ export const CONSOLE_HELP: readonly HelpItem[] = [
   },
   { actions: ['lesson'], description: 'Not typing: next lesson, or stop the lesson' },
   { actions: ['edit'], description: 'Not typing: type again (Enter does too)' },
+  {
+    actions: ['report'],
+    description: 'Not typing: export the session so far (Markdown, HTML, JSON, text)',
+  },
 ];
 
 /** What the footer offers, by what is going on. */
 export const consoleFooter = (
   state: ConsoleScreen,
-  view: { held: boolean; ask: boolean },
+  view: { held: boolean; ask: boolean; exportable?: boolean },
 ): FooterItem[] => {
   if (view.ask)
     return [
@@ -209,6 +213,7 @@ export const consoleFooter = (
   return [
     { actions: ['edit'], label: 'type' },
     { actions: ['lesson'] },
+    ...(view.exportable ? [{ actions: ['report'], label: 'export' } satisfies FooterItem] : []),
     { actions: ['pageUp', 'pageDown'], label: 'scroll' },
   ];
 };

@@ -19,6 +19,8 @@ export interface ConsoleInputOptions {
   onInterrupt: () => void;
   /** Esc when nothing else is going on: back to the guided wizard (absent when standalone). */
   onLeave?: () => void;
+  /** r when not typing: the export dialog (absent where the screen cannot export). */
+  onReport?: () => void;
   isActive?: boolean;
 }
 
@@ -103,6 +105,7 @@ export const useConsoleInput = (options: ConsoleInputOptions): void => {
         else if (current().typing) dispatch({ type: 'typing', on: false });
         else options.onLeave?.();
       },
+      ...(options.onReport ? { report: options.onReport } : {}),
       run: () => dispatch({ type: 'typing', on: true }),
       edit: () => dispatch({ type: 'typing', on: true }),
       focus: () => {

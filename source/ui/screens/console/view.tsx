@@ -20,7 +20,15 @@ const statusRows = (view: ConsoleScreenState): number =>
 export const MORE_ROWS = 12;
 
 export const transcriptHeight = (view: ConsoleScreenState, rows: number, more = false): number =>
-  Math.max(1, rows - 2 - lessonRows(view) - statusRows(view) - (more ? MORE_ROWS : 0));
+  Math.max(
+    1,
+    rows -
+      2 -
+      (view.practice ? 1 : 0) -
+      lessonRows(view) -
+      statusRows(view) -
+      (more ? MORE_ROWS : 0),
+  );
 
 export const transcriptRows = (session: Session, width: number): TranscriptRow[] =>
   layoutTranscript(
@@ -99,6 +107,13 @@ export const ConsoleView = ({
         {screen.scroll > 0 ? ` · scrolled up ${screen.scroll}` : ''}
         {view.queued > 0 ? ` · ${view.queued} waiting` : ''}
       </Text>
+      {view.practice ? (
+        <Text wrap="truncate-end">
+          <Text color={tone('accent')}>practice lab</Text> {view.practice.scenario} · domain{' '}
+          {view.practice.domain} · login <Text bold>{view.practice.user}</Text> · password{' '}
+          <Text bold>{view.practice.password}</Text> (a practice one)
+        </Text>
+      ) : null}
       {lesson ? (
         <Box flexDirection="column" height={4}>
           <Text wrap="truncate-end" bold>

@@ -67,7 +67,11 @@ const QUESTIONS: Record<Goal, ReadonlyArray<{ id: FieldId; label?: string; hint?
     { id: 'password', label: 'Password', hint: 'typed here, kept in memory only' },
   ],
   console: [
-    { id: 'target', label: 'Host:port', hint: 'any TCP service, e.g. mail.example.com:25' },
+    {
+      id: 'target',
+      label: 'Host:port',
+      hint: 'any TCP service, e.g. mail.example.com:25; empty: the practice lab (or lab:587, lab:110, lab:143)',
+    },
   ],
   lab: [],
 };
@@ -125,7 +129,14 @@ export const startReducer = (state: StartState, action: StartAction): StartState
 };
 
 export type StartDecision =
-  { request: WizardStart } | { console: string } | { refuse: string; field?: FieldId };
+  | { request: WizardStart }
+  | { console: string }
+  /** The console on the practice lab's server in the role of this standard port. */
+  | { labConsole: number }
+  | { refuse: string; field?: FieldId };
+
+/** The lab's servers by the standard port of their role (lab/console-targets.ts has the same). */
+const LAB_CONSOLE_ROLES: readonly number[] = [25, 587, 465, 110, 995, 143, 993];
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/]+)(?::(\d{1,5}))?$/;
@@ -195,6 +206,16 @@ export const decideStart = (state: StartState, check: TargetCheck): StartDecisio
       };
     }
     case 'console': {
+      const lab = /^(?:lab(?::(\d+))?)?$/i.exec(target);
+      if (lab) {
+        const role = lab[1] ? Number(lab[1]) : 25;
+        if (!LAB_CONSOLE_ROLES.includes(role))
+          return {
+            refuse: `The practice lab has servers in the roles of ports ${LAB_CONSOLE_ROLES.join(', ')}, not ${role}.`,
+            field: 'target',
+          };
+        return { labConsole: role };
+      }
       if (!HOST_PORT.test(target) || !/:\d+$/.test(target))
         return { refuse: 'Type host:port, e.g. mail.example.com:25.', field: 'target' };
       return { console: target };

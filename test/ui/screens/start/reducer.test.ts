@@ -153,3 +153,14 @@ test('console asks host:port and hands it over; with no scenarios the lab says t
   const lab = startReducer(initialStartState(), { type: 'choose', goal: 'lab' });
   assert.match((decideStart(lab, check) as { refuse: string }).refuse, /No practice lab here/);
 });
+
+test('console with no server named is the practice lab; lab:PORT picks the role', () => {
+  const chosen = startReducer(initialStartState(), { type: 'choose', goal: 'console' });
+  assert.deepEqual(decideStart(chosen, check), { labConsole: 25 });
+  assert.deepEqual(decideStart(type(chosen, 'lab'), check), { labConsole: 25 });
+  assert.deepEqual(decideStart(type(chosen, 'lab:110'), check), { labConsole: 110 });
+  assert.deepEqual(decideStart(type(chosen, 'LAB:993'), check), { labConsole: 993 });
+  const wrong = decideStart(type(chosen, 'lab:2525'), check) as { refuse: string; field: string };
+  assert.equal(wrong.field, 'target');
+  assert.match(wrong.refuse, /roles of ports 25, 587, 465, 110, 995, 143, 993, not 2525/);
+});

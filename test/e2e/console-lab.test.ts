@@ -1,0 +1,260 @@
+// The manual console on the practice lab, in a real pseudo-terminal from the built bundle: no
+// server named, the lab starts in-process, the lesson lands on the lab server of its protocol
+// (lesson 2 on submission, lesson 3 on POP3), the lab's CA is trusted for STARTTLS/STLS, and its
+// practice login is on screen. Nothing here needs the shared mail stack.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { BUNDLE, ROOT, runCli } from '../helpers/cli.js';
+import type { PtyChild } from '../helpers/pty.js';
+import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { screenOf } from '../helpers/screen.js';
+
+const ESC = '\x1b';
+const TIMEOUT = { timeout: 90_000 };
+const WAIT = { timeoutMs: 20_000 };
+const LAB_USER = 'student@practice.test';
+const LAB_PASSWORD = 'practice-makes-perfect';
+
+before(() => {
+  if (!existsSync(BUNDLE)) {
+    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
+    assert.equal(built.status, 0, 'the bundle did not build');
+  }
+});
+
+const tempReport = (): string =>
+  join(mkdtempSync(join(tmpdir(), 'mailmedic-console-lab-')), 'session.json');
+
+const openConsole = (args: string[]): PtyChild =>
+  spawnPty(process.execPath, [BUNDLE, 'console', ...args], {
+    columns: 150,
+    rows: 45,
+    env: terminalEnv({ NO_COLOR: '1' }),
+    cwd: ROOT,
+  });
+
+const type = async (child: PtyChild, line: string, expect: string | RegExp): Promise<void> => {
+  child.write(`${line}\r`);
+  await child.waitFor(expect, WAIT);
+};
+
+const quit = async (child: PtyChild): Promise<number> => {
+  child.write(ESC);
+  await child.waitFor(/l lesson/, WAIT);
+  child.write('q');
+  return (await child.exit(20_000)).code;
+};
+
+const readSession = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8')) as {
+    target: { input: string; server?: { host: string; port: number } };
+    transcript: { dir: string; text: string; secret?: boolean }[];
+    findings: { id: string; severity: string }[];
+  };
+
+test(
+  'console --lab --lesson 2: the submission server, STARTTLS verified by the lab CA, AUTH LOGIN with the practice login',
+  TIMEOUT,
+  async () => {
+    const report = tempReport();
+    const child = openConsole([
+      '--lab',
+      '--lesson',
+      '2',
+      '--ehlo',
+      'learner.test',
+      '--report',
+      report,
+    ]);
+    try {
+      await child.waitFor(/220 mail\.practice\.test/, WAIT);
+      await child.waitFor(/practice lab healthy/, WAIT);
+      await child.waitFor(`login ${LAB_USER} · password ${LAB_PASSWORD}`, WAIT);
+      await child.waitFor(/Lesson 2 \(0\/7\)/, WAIT);
+      await type(child, 'EHLO learner.test', /250-STARTTLS/);
+      await type(child, 'STARTTLS', /certificate verified/);
+      await type(child, 'EHLO learner.test', /250-AUTH PLAIN LOGIN/);
+      await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
+      await type(child, LAB_USER, /the password \(masked/);
+      await type(child, LAB_PASSWORD, /235/);
+      await child.waitFor(/Lesson 2 \(4\/7\)/, WAIT);
+      await type(child, 'QUIT', /S: 221/);
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+    const session = readSession(report);
+    const notes = session.transcript.filter((l) => l.dir === 'note').map((l) => l.text);
+    assert.ok(
+      notes.some((n) =>
+        /practice lab, scenario healthy .*: its submission server .* role of port 587/.test(n),
+      ),
+      notes.join('\n'),
+    );
+    // The practice password is on the screen on purpose, but the record keeps no credential.
+    assert.ok(!readFileSync(report, 'utf8').includes(LAB_PASSWORD), 'password in the report');
+    assert.equal(session.target.server?.host, '127.0.0.1');
+    assert.ok(!session.findings.some((f) => f.id === 'auth.cleartext'), 'AUTH went inside TLS');
+  },
+);
+
+test(
+  'console --lesson 3 with no server named: the lab POP3 server, STLS, login, STAT',
+  TIMEOUT,
+  async () => {
+    const child = openConsole(['--lesson', '3']);
+    try {
+      await child.waitFor(/\+OK/, WAIT);
+      await child.waitFor(/practice lab healthy/, WAIT);
+      await child.waitFor(/POP3 · no TLS/, WAIT);
+      await type(child, 'STLS', /certificate verified/);
+      await type(child, `USER ${LAB_USER}`, /C: USER student@practice\.test\s+S: \+OK/);
+      await type(child, `PASS ${LAB_PASSWORD}`, /C: PASS \*+\s+S: \+OK/);
+      await type(child, 'STAT', /S: \+OK \d+ \d+/);
+      await type(child, 'QUIT', /C: QUIT\s+S: \+OK/);
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+    // Typed by the learner, the password is masked like any other.
+    assert.ok(!/PASS practice-makes-perfect/.test(child.text()), 'PASS shown in clear');
+  },
+);
+
+test('console --lab: usage errors before anything starts', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--lab', 'no-such-scenario'], /--lab: "no-such-scenario" is not a practice scenario/],
+    [['--lab', '--lesson', '5'], /--lesson: lesson 5 .* give HOST:PORT/],
+    [['--lab', '--port', '2525'], /--port: the practice lab has servers in the roles of ports/],
+    [['--lab', 'healthy', '127.0.0.1:25'], /give HOST:PORT or --lab, not both/],
+    [['127.0.0.1:25', '--port', '25'], /--port: goes with --lab/],
+    [[], /or --lab to practise on the built-in lab/],
+  ];
+  for (const [args, message] of cases) {
+    const result = await runCli(['console', ...args]);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+  }
+});
+
+test(
+  'wizard start screen, "Type the commands myself" with no server named: the console on the lab',
+  TIMEOUT,
+  async () => {
+    const child = spawnPty(process.execPath, [BUNDLE], {
+      columns: 140,
+      rows: 40,
+      env: terminalEnv({ NO_COLOR: '1' }),
+      cwd: ROOT,
+    });
+    try {
+      await child.waitFor(/Practice lab/, WAIT);
+      child.write('\x1b[B\x1b[B\x1b[B');
+      child.write('\r');
+      await child.waitFor(/empty: the practice lab/, WAIT);
+      // The Host:port field left empty, straight to "Open the console".
+      child.write('\x1b[B');
+      await child.waitFor(/› Open the console/, WAIT);
+      child.write('\r');
+      await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
+      await child.waitFor(`login ${LAB_USER} · password ${LAB_PASSWORD}`, WAIT);
+      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      await type(child, `MAIL FROM:<${LAB_USER}>`, /S: 250 Accepted/);
+      await type(child, 'RCPT TO:<accounts@outside.test>', /S: 55\d .*[Rr]elay/);
+      child.write(ESC);
+      await child.waitFor(/l lesson/, WAIT);
+      child.write('q');
+      assert.equal((await child.exit(20_000)).code, 0);
+    } finally {
+      child.kill();
+    }
+  },
+);
+
+/** The visible screen now, as a terminal of the console's size shows it. */
+const screenNow = async (child: PtyChild, columns = 150, rows = 45): Promise<string> =>
+  (await screenOf(child.raw(), columns, rows)).text;
+
+const waitForScreen = async (child: PtyChild, pattern: RegExp): Promise<string> => {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const screen = await screenNow(child);
+    if (pattern.test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`the screen never showed ${pattern}:\n${screen}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+test(
+  'r in the console: the export dialog writes the session so far; a bad path is an error on screen',
+  TIMEOUT,
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailmedic-console-export-'));
+    const child = spawnPty(process.execPath, [BUNDLE, 'console', '--lab', '--lesson', '1'], {
+      columns: 150,
+      rows: 45,
+      env: terminalEnv({ NO_COLOR: '1' }),
+      cwd: dir,
+    });
+    try {
+      await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
+      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      // While typing, r is a letter of the line; after Esc it is export.
+      child.write('r');
+      await waitForScreen(child, /smtp› r/);
+      child.write('\x15');
+      await waitForScreen(child, /smtp› +\n/);
+      child.write(ESC);
+      await waitForScreen(child, /r export/);
+      child.write('r');
+      await waitForScreen(child, /❯ Markdown/);
+      child.write('\r');
+      await waitForScreen(child, /Path +mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.md/);
+      child.write('\r');
+      await waitForScreen(child, /✓ Written to/);
+      const files = readdirSync(dir);
+      assert.equal(files.length, 1, files.join(', '));
+      assert.match(files[0]!, /^mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.md$/);
+      const report = readFileSync(join(dir, files[0]!), 'utf8');
+      assert.match(report, /EHLO learner\.test/);
+      assert.match(report, /250-mail\.practice\.test|250 mail\.practice\.test/);
+      assert.ok(!report.includes(LAB_PASSWORD), 'the practice password is not in the report');
+      // Back to the console: it is still there, with its transcript, and typing goes on.
+      child.write(ESC);
+      await waitForScreen(child, /console 127\.0\.0\.1:\d+ · SMTP/);
+      // Again, to a directory that does not exist: the reason on screen, back to the path.
+      child.write('r');
+      await waitForScreen(child, /❯ Markdown/);
+      child.write('\x1b[B');
+      await waitForScreen(child, /❯ HTML/);
+      child.write('\x1b[B');
+      await waitForScreen(child, /❯ JSON/);
+      child.write('\r');
+      await waitForScreen(child, /Path +mailmedic-127\.0\.0\.1-\d{8}-\d{6}\.json/);
+      child.write('\x15');
+      child.write(join(dir, 'missing', 'x.json'));
+      await waitForScreen(child, /Path +\/.*missing\/x\.json/);
+      child.write('\r');
+      await waitForScreen(child, /✗ Not written: .*missing\/x\.json: the directory does not exist/);
+      child.write('\r');
+      await waitForScreen(child, /Path +\/.*missing\/x\.json/);
+      child.write('\x15');
+      child.write('session.json');
+      await waitForScreen(child, /Path +session\.json/);
+      child.write('\r');
+      await waitForScreen(child, /✓ Written to .*session\.json/);
+      const saved = readSession(join(dir, 'session.json'));
+      assert.ok(saved.transcript.some((l) => l.dir === 'client' && l.text === 'EHLO learner.test'));
+      child.write(ESC);
+      await waitForScreen(child, /r export/);
+      child.write('q');
+      assert.equal((await child.exit(20_000)).code, 0);
+    } finally {
+      child.kill();
+    }
+  },
+);
