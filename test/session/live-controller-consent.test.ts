@@ -10,7 +10,7 @@ import type { WizardSettings } from '../../source/record/types.js';
 import { deadlinesFor } from '../../source/net/deadlines.js';
 import { startFakeServer } from '../helpers/fake-server.js';
 import type { FakeServer } from '../helpers/fake-server.js';
-import { smtp } from '../hostile/personas.js';
+import { pop3, smtp } from '../hostile/personas.js';
 
 const PASSWORD = 'live-consent-pw-9';
 
@@ -44,6 +44,15 @@ const configFor = async (
   };
   if (settings.authUser && password)
     config.auth = { user: settings.authUser, mechanism: 'plain', password };
+  const mailbox = settings.mailbox;
+  if (mailbox && password) {
+    config[mailbox.protocol] = {
+      host: mailbox.host,
+      ...(mailbox.port !== undefined ? { port: mailbox.port } : {}),
+      ...(mailbox.tls !== undefined ? { tls: mailbox.tls } : {}),
+    };
+    config.mailbox = { user: mailbox.user ?? 'alice', password };
+  }
   return config;
 };
 
@@ -251,6 +260,78 @@ test(
       await until(() => controller.getGuide()?.running === false, 'the run to end');
       assert.equal(controller.getSession()?.steps.find((s) => s.id === 'auth')?.status, 'skipped');
       assert.ok(!fake.lines.some((l) => /^AUTH/i.test(l)));
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+test(
+  'POP3 without STLS: "TLS on port 995 instead" runs the mailbox step again over implicit TLS',
+  { timeout: 30_000 },
+  async () => {
+    const lines: string[] = [];
+    const script = pop3({});
+    const server = await startFakeServer(async (peer) => {
+      const original = peer.line.bind(peer);
+      peer.line = async (ms?: number) => {
+        const line = await original(ms);
+        lines.push(line);
+        return line;
+      };
+      await script(peer);
+    });
+    try {
+      const controller = new LiveSessionController({
+        version: 'test',
+        configFor,
+        settings: {
+          tls: 'auto',
+          insecure: false,
+          mechanism: 'plain',
+          steps: ['pop3'],
+          mailbox: {
+            protocol: 'pop3',
+            host: '127.0.0.1',
+            port: server.port,
+            tls: false,
+            user: 'alice',
+          },
+        },
+      });
+      controller.start({ input: '127.0.0.1', password: PASSWORD });
+      controller.runAll();
+      await until(consentPending(controller), 'the clear-text question');
+      const pending = controller.getGuide()!.pending!;
+      assert.equal(pending.step, 'pop3');
+      assert.deepEqual(pending.consent?.choices[0], {
+        id: 'tls',
+        label: 'Try POP3 over TLS on port 995 instead',
+      });
+      controller.answerConsent(pending.id, 'tls');
+      await until(() => controller.getGuide()?.runs === 2, 'the second run');
+      assert.deepEqual(controller.getGuide()?.settings.mailbox, {
+        protocol: 'pop3',
+        host: '127.0.0.1',
+        port: 995,
+        tls: true,
+        user: 'alice',
+      });
+      const first = controller.getSession()!.attempts!.find((a) => a.run === 1)!;
+      assert.deepEqual(
+        [first.step, first.status, first.summary],
+        [
+          'pop3',
+          'skipped',
+          'the password was not sent in clear text: the user chose TLS on port 995 instead',
+        ],
+      );
+      assert.ok(!lines.some((l) => /^(USER|PASS|APOP|AUTH)/i.test(l)), 'a login went in clear');
+      assert.ok(!JSON.stringify(controller.getSession()).includes(PASSWORD));
+      // Run 2 is guided from the pop3 step: it waits there; stop it.
+      await until(() => controller.getGuide()?.pending?.step === 'pop3', 'pop3 proposed');
+      controller.answer(controller.getGuide()!.pending!.id, { action: 'stop' });
+      await until(() => controller.getGuide()?.running === false, 'the run to end');
     } finally {
       await server.close();
     }
