@@ -176,7 +176,11 @@ test('POP3: skip at a command ends the step as skipped with the reason; the run 
     cfg.steps = ['pop3', 'imap'];
     const session = await run(cfg, gate);
     assert.equal(step(session, 'pop3').status, 'skipped');
-    assert.equal(step(session, 'pop3').summary, 'skipped by the user: enough for today');
+    // PASS went (in clear, as the fake server has no STLS and the setting allows it) before STAT.
+    assert.match(
+      step(session, 'pop3').summary,
+      /^skipped by the user: enough for today \(password sent in clear text: /,
+    );
     assert.equal(step(session, 'imap').status, 'ok', 'the next step still ran');
     assert.deepEqual(server.sessions[0], [
       'CAPA',
@@ -305,6 +309,9 @@ test('IMAP: skip at LOGIN ends the step as skipped, with LOGOUT said', async () 
     assert.equal(step(session, 'imap').status, 'skipped');
     assert.equal(step(session, 'imap').summary, 'skipped by the user');
     assert.deepEqual(server.sessions[0], ['a1 LOGOUT']);
+    // Consent came before LOGIN was proposed; skipped there, the password never went.
+    assert.equal((session.facts?.['imap.cleartext'] as { sent: boolean }).sent, false);
+    assert.ok(!session.findings.some((f) => f.id === 'imap.cleartext'), 'no "sent in clear"');
   } finally {
     await server.close();
   }

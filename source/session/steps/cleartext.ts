@@ -111,6 +111,15 @@ export const withClearTextNoted = (
 ): StepOutcome => {
   const fact = factOf(ctx.recorder.session, `${step}.cleartext`);
   if (!fact?.sent) return outcome;
+  // Consent comes before the login command is proposed; the user may still skip or stop it there,
+  // and then nothing secret went: the fact (and so the finding) must not say it did.
+  const went = ctx.recorder.session.transcript.some(
+    (line) => line.step === step && line.dir === 'client' && line.secret === true,
+  );
+  if (!went) {
+    ctx.recorder.fact(`${step}.cleartext`, { ...fact, sent: false });
+    return outcome;
+  }
   const why =
     fact.consent === 'asked'
       ? 'the user agreed, for this run'
