@@ -18,7 +18,7 @@ import { probeSubmissionPort } from './steps/probe.js';
 import type { SmtpServer } from './steps/smtp.js';
 import { runImapStep } from './steps/imap.js';
 import { runPop3Step } from './steps/pop3.js';
-import { withClearTextNoted } from './steps/cleartext.js';
+import { passwordWent, withClearTextNoted } from './steps/cleartext.js';
 import { plannedSmtpSteps, runSmtpSteps } from './steps/smtp.js';
 import type { Session, StepId, Target } from '../record/types.js';
 
@@ -204,6 +204,7 @@ const runSteps = async (ctx: StepContext): Promise<void> => {
       // Stopped at one of its commands or at a question (the clear-text consent), or taken into
       // the manual console: the run ends here.
       if (!(error instanceof StoppedByUser)) throw error;
+      passwordWent(ctx, step);
       recorder.endStep(step, 'skipped', error.message);
       skipTheRest(ctx, `stopped at ${step}`);
       return;

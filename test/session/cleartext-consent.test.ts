@@ -364,3 +364,31 @@ test('IMAP without STARTTLS: declined, no LOGIN; accepted, LOGIN masked and the 
     noSecret(session);
   });
 });
+
+test('consent given, then the AUTH or LOGIN command skipped: nothing secret went, and nothing says it did', async () => {
+  const skipLogin: CommandGate = {
+    confirm: async (proposal) => {
+      if (proposal.kind === 'consent') return { action: 'send' };
+      return proposal.secret ? { action: 'skip' } : { action: 'send' };
+    },
+  };
+  const log = withLog(smtp({ ehlo: AUTH_IN_CLEAR }));
+  await using(startFakeServer(log.script), async (server) => {
+    const session = await runSession(smtpConfig(server.port), { version: 'test', gate: skipLogin });
+    assert.ok(!log.lines.some((l) => /^AUTH /i.test(l)), log.lines.join('\n'));
+    assert.equal(session.steps.find((s) => s.id === 'auth')?.status, 'skipped');
+    assert.equal(factOf(session, 'auth.cleartext')?.sent, false);
+    assert.ok(!errorIds(session).includes('auth.cleartext'), errorIds(session).join(', '));
+  });
+  const pop3Log = withLog(plainPop3());
+  await using(startFakeServer(pop3Log.script), async (server) => {
+    const session = await runSession(mailboxConfig('pop3', server.port), {
+      version: 'test',
+      gate: skipLogin,
+    });
+    assert.ok(!pop3Log.lines.some((l) => /^PASS /i.test(l)), pop3Log.lines.join('\n'));
+    assert.equal(factOf(session, 'pop3.cleartext')?.sent, false);
+    assert.ok(!errorIds(session).includes('pop3.cleartext'), errorIds(session).join(', '));
+    noSecret(session);
+  });
+});

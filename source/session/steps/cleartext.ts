@@ -101,6 +101,22 @@ export const clearTextLogin = async (
 };
 
 /**
+ * The clear-text fact of a step that has ended, when the password did go. Consent comes before
+ * the login command is proposed, and the user may still skip or stop it there: then nothing
+ * secret went, and the fact (so the finding) is set to say so.
+ */
+export const passwordWent = (ctx: StepContext, step: LoginStep): CleartextFact | undefined => {
+  const fact = factOf(ctx.recorder.session, `${step}.cleartext`);
+  if (!fact?.sent) return undefined;
+  const went = ctx.recorder.session.transcript.some(
+    (line) => line.step === step && line.dir === 'client' && line.secret === true,
+  );
+  if (went) return fact;
+  ctx.recorder.fact(`${step}.cleartext`, { ...fact, sent: false });
+  return undefined;
+};
+
+/**
  * The step's outcome, saying so when the password went in clear: the summary (and so the
  * attempt a ticket shows) carries the consent, not only the fact and the finding.
  */
@@ -109,17 +125,8 @@ export const withClearTextNoted = (
   step: LoginStep,
   outcome: StepOutcome,
 ): StepOutcome => {
-  const fact = factOf(ctx.recorder.session, `${step}.cleartext`);
-  if (!fact?.sent) return outcome;
-  // Consent comes before the login command is proposed; the user may still skip or stop it there,
-  // and then nothing secret went: the fact (and so the finding) must not say it did.
-  const went = ctx.recorder.session.transcript.some(
-    (line) => line.step === step && line.dir === 'client' && line.secret === true,
-  );
-  if (!went) {
-    ctx.recorder.fact(`${step}.cleartext`, { ...fact, sent: false });
-    return outcome;
-  }
+  const fact = passwordWent(ctx, step);
+  if (!fact) return outcome;
   const why =
     fact.consent === 'asked'
       ? 'the user agreed, for this run'

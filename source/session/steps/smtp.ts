@@ -20,7 +20,7 @@ import { SmtpConversation } from '../smtp-conversation.js';
 import type { StepId } from '../../record/types.js';
 import type { SessionFacts } from '../../record/facts.js';
 import { factOf } from '../../record/facts.js';
-import { clearTextLogin, withClearTextNoted } from './cleartext.js';
+import { clearTextLogin, passwordWent, withClearTextNoted } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import { wants } from './context.js';
 
@@ -128,6 +128,8 @@ export const runSmtpSteps = async (
         halt = 'failed';
       } else throw error;
     }
+    // A skip or stop at the AUTH command after consent: the fact must not say the password went.
+    if (step === 'auth') passwordWent(ctx, 'auth');
     recorder.endStep(step, outcome.status, outcome.summary);
     if (halt) throw new StepFailed(outcome, halt);
   };
