@@ -211,7 +211,12 @@ export class StepRows implements IndexedRows {
 
   rowOf(entry: number): number {
     const k = lastAtMost(this.step.entries, this.count, entry);
-    return k >= 0 && this.step.entries[k] === entry ? this.heights.starts[k]! : -1;
+    if (k >= 0 && this.step.entries[k] === entry) return this.heights.starts[k]!;
+    // A finding's text rows carry the line they cite, which may be another step's.
+    const at = this.after.findIndex(
+      (row) => row.entry === entry && row.kind !== 'finding' && row.kind !== 'next',
+    );
+    return at < 0 ? -1 : this.transcriptRows + at;
   }
 
   replies(): readonly number[] {
