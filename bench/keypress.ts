@@ -4,6 +4,7 @@
 // (production; BENCH_REACT=development shows the development build's extra cost). Prints
 // p50/p95/max per key kind, the worst p95 first (bench/table.ts reads the first p95 it meets).
 import { EventEmitter } from 'node:events';
+import { loadavg } from 'node:os';
 import type { Session, TranscriptEntry } from '../source/record/types.js';
 
 process.env.NODE_ENV = process.env.BENCH_REACT ?? 'production';
@@ -15,6 +16,8 @@ const { App } = await import('../source/ui/app.js');
 const { createStaticController } = await import('../source/ui/static-controller.js');
 
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
+/** The same keys on a short transcript, in the same run: the per-key cost should not differ. */
+const SHORT = Number(process.env.BENCH_SHORT_LINES ?? 1_000);
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 20);
 
 class Out extends EventEmitter {
@@ -50,9 +53,9 @@ class In extends EventEmitter {
   unref(): void {}
 }
 
-const session = (): Session => {
+const session = (lines: number): Session => {
   const transcript: TranscriptEntry[] = [];
-  for (let i = 0; i < LINES; i += 1) {
+  for (let i = 0; i < lines; i += 1) {
     transcript.push(
       i % 3 === 0
         ? { t: i, step: 'send', dir: 'client', text: `X-Line-${i}: ${'lorem ipsum '.repeat(4)}` }
@@ -81,12 +84,12 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-const measure = async () => {
+const measure = async (lines: number) => {
   const stdout = new Out();
   const stdin = new In();
   const instance = render(
     createElement(App, {
-      controller: createStaticController(session()),
+      controller: createStaticController(session(lines)),
       version: 'bench',
       checkTarget: unsafeCharacterReason,
       color: false,
@@ -102,12 +105,15 @@ const measure = async () => {
   const frame = (keys: string): Promise<number> =>
     new Promise((resolve, reject) => {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const timer = setTimeout(
         () => reject(new Error(`no frame after ${JSON.stringify(keys)} within 120 s`)),
         120_000,
       );
       stdout.once('frame', () => {
         clearTimeout(timer);
+        const used = process.cpuUsage(cpu);
+        lastCpu = (used.user + used.system) / 1000;
         resolve(performance.now() - started);
       });
       stdin.write(keys);
@@ -131,8 +137,10 @@ const measure = async () => {
   };
   await frame('\t'); // focus the transcript, so ↓ scrolls it
   await settle();
+  const cpu: Record<string, number[]> = {};
   const press = async (kind: string, key: string) => {
     samples[kind]!.push(await frame(key));
+    (cpu[kind] ??= []).push(lastCpu);
     await settle();
   };
   for (let i = 0; i < PRESSES; i += 1) {
@@ -162,28 +170,53 @@ const measure = async () => {
     }
   }
   instance.unmount();
-  return { firstView, samples };
+  return { firstView, samples, cpu };
 };
 
+/** CPU time (user + system) of this process from the last key to its frame: the app's own work. */
+let lastCpu = 0;
+
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const all: Record<string, number[]> = {};
-const firstViews: number[] = [];
+type Figures = {
+  samples: Record<string, number[]>;
+  cpu: Record<string, number[]>;
+  firstViews: number[];
+};
+const figures = (): Figures => ({ samples: {}, cpu: {}, firstViews: [] });
+const long = figures();
+const short = figures();
+// Alternately, so the machine's load weighs on both alike.
 for (let run = 0; run < runs; run += 1) {
-  const { firstView, samples } = await measure();
-  firstViews.push(firstView);
-  for (const [name, values] of Object.entries(samples)) (all[name] ??= []).push(...values);
+  for (const [lines, into] of [
+    [LINES, long],
+    [SHORT, short],
+  ] as const) {
+    const { firstView, samples, cpu } = await measure(lines);
+    into.firstViews.push(firstView);
+    for (const [name, values] of Object.entries(samples))
+      (into.samples[name] ??= []).push(...values);
+    for (const [name, values] of Object.entries(cpu)) (into.cpu[name] ??= []).push(...values);
+  }
 }
 const fmt = (n: number) => n.toFixed(1).padStart(7);
-const worst = Math.max(...Object.values(all).map((v) => percentile(v, 95)));
+const worst = (f: Figures) => Math.max(...Object.values(f.samples).map((v) => percentile(v, 95)));
 console.log(
-  `key press to next frame, ${LINES.toLocaleString('en')} transcript lines, ${runs} runs of ${PRESSES} presses of each kind (node ${process.version}, react ${process.env.NODE_ENV})`,
+  `key press to next frame, ${LINES.toLocaleString('en')} transcript lines (and ${SHORT.toLocaleString('en')} alongside), ${runs} runs of ${PRESSES} presses of each kind (node ${process.version}, react ${process.env.NODE_ENV}, load ${loadavg()[0]!.toFixed(1)})`,
 );
-console.log(`  worst p95 ${worst.toFixed(1)} ms (goal: at most 50 ms)`);
-for (const [name, values] of Object.entries(all))
-  console.log(
-    `    ${name.padEnd(18)} p50 ${fmt(percentile(values, 50))} ms   p95 ${fmt(percentile(values, 95))} ms   max ${fmt(Math.max(...values))} ms   (${values.length})`,
-  );
 console.log(
-  `  first view of the step (indexes its lines once): median ${fmt(percentile(firstViews, 50))} ms`,
+  `  worst p95 ${worst(long).toFixed(1)} ms (goal: at most 50 ms); with ${SHORT.toLocaleString('en')} lines ${worst(short).toFixed(1)} ms`,
+);
+console.log(
+  `  ms, p50 / p95 of the wall time, and p50 of the app's CPU time: ${LINES.toLocaleString('en')} lines | ${SHORT.toLocaleString('en')} lines`,
+);
+for (const [name, values] of Object.entries(long.samples)) {
+  const other = short.samples[name] ?? [0];
+  const cpu = (f: Figures) => fmt(percentile(f.cpu[name] ?? [0], 50));
+  console.log(
+    `    ${name.padEnd(18)} ${fmt(percentile(values, 50))} / ${fmt(percentile(values, 95))}  cpu ${cpu(long)}  | ${fmt(percentile(other, 50))} / ${fmt(percentile(other, 95))}  cpu ${cpu(short)}   (${values.length} presses)`,
+  );
+}
+console.log(
+  `  first view of the step (indexes its lines once), median: ${fmt(percentile(long.firstViews, 50))} ms | ${fmt(percentile(short.firstViews, 50))} ms`,
 );
 process.exit(0);
