@@ -6,6 +6,7 @@
 import type { StepId, TranscriptEntry } from '../record/types.js';
 import type { TranscriptRow } from './transcript-layout.js';
 import { entryHeight, firstRowWith, layoutEntry } from './transcript-layout.js';
+import { expandTabs } from './text-width.js';
 
 /** Rows read by position: an array is one, and so is a step's window onto the index. */
 export interface RowList {
@@ -55,6 +56,8 @@ class StepEntries {
   readonly notes: number[] = [];
   heights: Heights | undefined;
   search: Search | undefined;
+  /** Lower-case text of the entries, made by the first search (each letter typed is one). */
+  lower: string[] | undefined;
 }
 
 /** Laid-out rows of the entries looked at lately; a window needs a screenful of them. */
@@ -246,9 +249,20 @@ export class StepRows implements IndexedRows {
     // typed looks only at these.
     const candidates: number[] = [];
     const rows: number[] = [];
+    const lower = (this.step.lower ??= []);
+    for (let k = lower.length; k < this.count; k += 1)
+      lower.push(expandTabs(this.source[this.step.entries[k]!]!.text).toLowerCase());
     const visit = (k: number) => {
       const index = this.step.entries[k]!;
-      const at = firstRowWith(this.source[index]!, index, this.width, needle);
+      const entry = this.source[index]!;
+      // A note's text is rewritten in place: its lower case is taken afresh.
+      const at = firstRowWith(
+        entry,
+        index,
+        this.width,
+        needle,
+        entry.dir === 'note' ? undefined : lower[k],
+      );
       if (at < 0) return;
       candidates.push(k);
       rows.push(this.heights.starts[k]! + at);

@@ -173,6 +173,8 @@ export const firstRowWith = (
   index: number,
   width: number,
   needle: string,
+  /** The entry's text in lower case, when the caller keeps it. */
+  lower?: string,
 ): number => {
   const textWidth = Math.max(8, width - MARKER_WIDTH);
   const text = expandTabs(entry.text);
@@ -183,7 +185,7 @@ export const firstRowWith = (
     text.length <= textWidth &&
     !needle.includes('…')
   ) {
-    if (text.toLowerCase().includes(needle)) return 0;
+    if ((lower ?? text.toLowerCase()).includes(needle)) return 0;
     if (entry.dir !== 'server' || !entry.explanation) return -1;
     const pieces = proseWrap(entry.explanation, textWidth - EXPLANATION_INDENT);
     if (pieces.length <= MAX_ROWS_PER_ENTRY) {
