@@ -8,7 +8,14 @@ import { endpoint } from '../net/connection.js';
 import { DEADLINE_LABELS, deadlinesFor } from '../net/deadlines.js';
 import { SessionRecorder } from '../record/recorder.js';
 import { STEP_IDS } from '../record/types.js';
-import type { NextAction, Session, StepAttempt, StepId, WizardSettings } from '../record/types.js';
+import type {
+  NextAction,
+  Session,
+  StepAttempt,
+  StepId,
+  TranscriptEntry,
+  WizardSettings,
+} from '../record/types.js';
 import type { RunConfig } from './config.js';
 import type {
   CommandGate,
@@ -660,12 +667,28 @@ export class LiveSessionController {
     };
   }
 
+  /**
+   * The transcript the snapshots hand out: the record's lines, appended as they come. It is not
+   * the recorder's own array, so the screens cannot change the record through it, and it is not
+   * copied whole on every change (a long session would copy it once a line). The record only
+   * appends, so a snapshot seeing lines added after it was taken sees the same session, further.
+   */
+  private shown: { of: Session; lines: TranscriptEntry[] } | undefined;
+
+  private shownTranscript(s: Session): TranscriptEntry[] {
+    if (this.shown?.of !== s || this.shown.lines.length > s.transcript.length)
+      this.shown = { of: s, lines: [] };
+    const { lines } = this.shown;
+    for (let i = lines.length; i < s.transcript.length; i += 1) lines.push(s.transcript[i]!);
+    return lines;
+  }
+
   private refresh(): void {
     const s = this.recorder?.session;
     this.snapshot = s && {
       ...s,
       steps: [...s.steps],
-      transcript: [...s.transcript],
+      transcript: this.shownTranscript(s),
       findings: [...s.findings],
       ...(s.attempts ? { attempts: [...s.attempts] } : {}),
     };

@@ -35,16 +35,12 @@ const capped = (rows: string[], width: number): string[] => {
 
 /**
  * Rows of each entry, kept per entry object and width: entries never change once recorded (the
- * session appends), so a key press re-lays out nothing and a 100,000-line transcript stays quick.
+ * session appends), so laying out a grown transcript again re-lays out only its new lines.
  */
-let cache:
-  WeakMap<TranscriptEntry, { width: number; index: number; rows: TranscriptRow[] }> | undefined =
-  new WeakMap();
-
-/** For the benchmark's before/after: off lays out every entry on every call. */
-export const setLayoutCache = (on: boolean): void => {
-  cache = on ? new WeakMap() : undefined;
-};
+const cache = new WeakMap<
+  TranscriptEntry,
+  { width: number; index: number; rows: TranscriptRow[] }
+>();
 
 export const layoutTranscript = (
   entries: ReadonlyArray<{ entry: TranscriptEntry; index: number }>,
@@ -52,23 +48,28 @@ export const layoutTranscript = (
 ): TranscriptRow[] => {
   const rows: TranscriptRow[] = [];
   for (const { entry, index } of entries) {
-    const kept = cache?.get(entry);
+    const kept = cache.get(entry);
     if (kept && kept.width === width && kept.index === index) {
       for (const row of kept.rows) rows.push(row);
       continue;
     }
     const laid = layoutEntry(entry, index, width);
-    cache?.set(entry, { width, index, rows: laid });
+    cache.set(entry, { width, index, rows: laid });
     for (const row of laid) rows.push(row);
   }
   return rows;
 };
 
-const layoutEntry = (entry: TranscriptEntry, index: number, width: number): TranscriptRow[] => {
+/** One entry's rows at a width (the rows layoutTranscript gives for it). */
+export const layoutEntry = (
+  entry: TranscriptEntry,
+  index: number,
+  width: number,
+): TranscriptRow[] => {
   const textWidth = Math.max(8, width - MARKER_WIDTH);
   const rows: TranscriptRow[] = [];
   const text = expandTabs(entry.text);
-  const wrapped = entry.dir === 'note' ? wordWrap(text, textWidth) : hardWrap(text, textWidth);
+  const wrapped = entry.dir === 'note' ? wordWrap(text, textWidth) : hardSplit(text, textWidth);
   capped(wrapped, textWidth).forEach((piece, i) => {
     rows.push({
       kind: entry.dir,
@@ -80,7 +81,10 @@ const layoutEntry = (entry: TranscriptEntry, index: number, width: number): Tran
   });
   if (entry.dir === 'server' && entry.explanation) {
     const explanationWidth = textWidth - EXPLANATION_INDENT;
-    for (const piece of capped(wordWrap(entry.explanation, explanationWidth), explanationWidth)) {
+    for (const piece of capped(
+      [...proseWrap(entry.explanation, explanationWidth)],
+      explanationWidth,
+    )) {
       rows.push({
         kind: 'explanation',
         marker: '',
@@ -90,6 +94,109 @@ const layoutEntry = (entry: TranscriptEntry, index: number, width: number): Tran
     }
   }
   return rows;
+};
+
+/** Printable ASCII: one cell a character, so a hard wrap's row count is arithmetic. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** hardWrap, by slicing where every character takes one cell. */
+const hardSplit = (text: string, width: number): string[] => {
+  if (!PLAIN.test(text)) return hardWrap(text, width);
+  const size = Math.max(1, width);
+  if (text.length <= size) return [text];
+  const rows: string[] = [];
+  for (let at = 0; at < text.length; at += size) rows.push(text.slice(at, at + size));
+  return rows;
+};
+
+/** Rows of a hard wrap, without building them; an empty text still takes a row. */
+const hardRows = (text: string, width: number): number =>
+  PLAIN.test(text)
+    ? Math.max(1, Math.ceil(text.length / Math.max(1, width)))
+    : hardWrap(text, width).length;
+
+/**
+ * Word-wrapped rows of texts met before, per width: a server's explanations repeat (every "250
+ * OK" explains the same), so a long transcript wraps each wording once.
+ */
+const prose = new Map<string, readonly string[]>();
+const PROSE_MEMO = 4096;
+const proseWrap = (text: string, width: number): readonly string[] => {
+  const key = `${width}:${text}`;
+  let rows = prose.get(key);
+  if (rows === undefined) {
+    rows = wordWrap(text, width);
+    if (prose.size >= PROSE_MEMO) prose.clear();
+    prose.set(key, rows);
+  }
+  return rows;
+};
+const proseRows = (text: string, width: number): number => proseWrap(text, width).length;
+
+/**
+ * How many rows layoutEntry gives an entry at this width, computed without laying it out: the
+ * step screen sums these to know a transcript's extent and lays out only the rows in view.
+ */
+export const entryHeight = (entry: TranscriptEntry, width: number): number => {
+  const textWidth = Math.max(8, width - MARKER_WIDTH);
+  const text = expandTabs(entry.text);
+  const rows = Math.min(
+    MAX_ROWS_PER_ENTRY,
+    entry.dir === 'note' ? proseRows(text, textWidth) : hardRows(text, textWidth),
+  );
+  if (entry.dir !== 'server' || !entry.explanation) return rows;
+  return (
+    rows +
+    Math.min(MAX_ROWS_PER_ENTRY, proseRows(entry.explanation, textWidth - EXPLANATION_INDENT))
+  );
+};
+
+/** Lower-case rows of prose met before, for finding text in explanations without wrapping. */
+const proseLower = new Map<readonly string[], readonly string[]>();
+const lowerRows = (rows: readonly string[]): readonly string[] => {
+  let lower = proseLower.get(rows);
+  if (lower === undefined) {
+    lower = rows.map((row) => row.toLowerCase());
+    if (proseLower.size >= PROSE_MEMO) proseLower.clear();
+    proseLower.set(rows, lower);
+  }
+  return lower;
+};
+
+/**
+ * The first of layoutEntry's rows whose text holds `needle` (trimmed, lower case), or -1. A line
+ * that fits one row is answered from its text, and its explanation from the wrapped wording met
+ * before, so a find over a long transcript builds no rows for them.
+ */
+export const firstRowWith = (
+  entry: TranscriptEntry,
+  index: number,
+  width: number,
+  needle: string,
+  /** The entry's text in lower case, when the caller keeps it. */
+  lower?: string,
+): number => {
+  const textWidth = Math.max(8, width - MARKER_WIDTH);
+  const text = expandTabs(entry.text);
+  // "…" ends a cut row without being in the text; such needles take the long way.
+  if (
+    entry.dir !== 'note' &&
+    PLAIN.test(text) &&
+    text.length <= textWidth &&
+    !needle.includes('…')
+  ) {
+    if ((lower ?? text.toLowerCase()).includes(needle)) return 0;
+    if (entry.dir !== 'server' || !entry.explanation) return -1;
+    const pieces = proseWrap(entry.explanation, textWidth - EXPLANATION_INDENT);
+    if (pieces.length <= MAX_ROWS_PER_ENTRY) {
+      // The indent cannot hold part of a needle that starts with no space.
+      const at = lowerRows(pieces).findIndex((piece) => piece.includes(needle));
+      return at < 0 ? -1 : 1 + at;
+    }
+  }
+  return layoutEntry(entry, index, width).findIndex((row) =>
+    row.text.toLowerCase().includes(needle),
+  );
 };
 
 /** Line breaks in prose (library error text quoted by a rule) as spaces. */

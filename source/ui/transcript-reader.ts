@@ -2,7 +2,8 @@
 // ([ and ]) and open its full explanation (x). Pure state and pure queries over the laid-out
 // rows; the app turns a chosen row into a scroll of the step screen so it is in view.
 import type { FieldEdit } from './keymap.js';
-import type { TranscriptRow } from './transcript-layout.js';
+import type { RowList } from './transcript-index.js';
+import { isIndexed } from './transcript-index.js';
 
 export interface ReaderState {
   /** The find field is open and has the keyboard. */
@@ -111,13 +112,14 @@ const TRANSCRIPT_KINDS = new Set(['client', 'server', 'note', 'explanation']);
  * Rows whose text holds the query, ignoring case, one per transcript entry (a reply and its
  * explanation are one match), in order. Findings rows count on their own.
  */
-export const findMatches = (rows: readonly TranscriptRow[], query: string): number[] => {
+export const findMatches = (rows: RowList, query: string): number[] => {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
+  if (isIndexed(rows)) return [...rows.matches(needle)];
   const found: number[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i]!;
+    const row = rows.at(i)!;
     if (!row.text.toLowerCase().includes(needle)) continue;
     if (TRANSCRIPT_KINDS.has(row.kind)) {
       if (seen.has(row.entry)) continue;
@@ -129,8 +131,14 @@ export const findMatches = (rows: readonly TranscriptRow[], query: string): numb
 };
 
 /** The first row of an entry, or -1. */
-export const rowOfEntry = (rows: readonly TranscriptRow[], entry: number): number =>
-  rows.findIndex((row) => row.entry === entry && row.kind !== 'finding' && row.kind !== 'next');
+export const rowOfEntry = (rows: RowList, entry: number): number => {
+  if (isIndexed(rows)) return rows.rowOf(entry);
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows.at(i)!;
+    if (row.entry === entry && row.kind !== 'finding' && row.kind !== 'next') return i;
+  }
+  return -1;
+};
 
 /**
  * The next (or previous) match from where the reader is: after the selected entry's row when
@@ -153,30 +161,45 @@ export const stepMatch = (
 };
 
 /** Server replies in row order, by entry; [ and ] move through these. */
-export const replyEntries = (rows: readonly TranscriptRow[]): number[] => {
+export const replyEntries = (rows: RowList): readonly number[] => {
+  if (isIndexed(rows)) return rows.replies();
   const seen: number[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows.at(i)!;
     if (row.kind === 'server' && row.marker !== '' && seen.at(-1) !== row.entry)
       seen.push(row.entry);
   }
   return seen;
 };
 
+/** The first position in `list` whose value passes `ok`, for a test that stays true once true. */
+const firstWhere = (list: readonly number[], ok: (value: number) => boolean): number => {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ok(list[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+};
+
 /** The reply to select next from `selected` (or from the window's top row when none is). */
 export const stepReply = (
-  rows: readonly TranscriptRow[],
+  rows: RowList,
   selected: number | undefined,
   top: number,
   by: 1 | -1,
 ): number | undefined => {
   const replies = replyEntries(rows);
   if (replies.length === 0) return undefined;
+  // Replies are in row order, so both searches halve: a key costs no walk over a long transcript.
   if (selected === undefined) {
-    const firstInView = replies.find((entry) => rowOfEntry(rows, entry) >= top);
+    const firstInView = replies[firstWhere(replies, (entry) => rowOfEntry(rows, entry) >= top)];
     return firstInView ?? replies.at(-1);
   }
-  const at = replies.indexOf(selected);
-  if (at < 0) return replies[0];
+  const at = firstWhere(replies, (entry) => entry >= selected);
+  if (replies[at] !== selected) return replies[0];
   return replies[Math.min(replies.length - 1, Math.max(0, at + by))];
 };
 

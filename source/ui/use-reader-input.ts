@@ -11,7 +11,7 @@ import {
   stepMatch,
   stepReply,
 } from './transcript-reader.js';
-import type { TranscriptRow } from './transcript-layout.js';
+import type { RowList } from './transcript-index.js';
 
 export const FIND_OWNER = 'find';
 
@@ -19,7 +19,7 @@ interface Options {
   current: () => ReaderState;
   dispatch: Dispatch<ReaderAction>;
   /** As of the last render: the rows on screen and where the window is. */
-  rows: readonly TranscriptRow[];
+  rows: RowList;
   top: number;
   height: number;
   /** Scrolls the step screen by this many rows (negative: up). */
@@ -48,7 +48,7 @@ export const useReaderInput = ({
     // From the top of the window the first match at or below it; from a selection, the one after.
     const row = stepMatch(matches, from, by, inclusive || selectedRow < 0);
     if (row === undefined) return;
-    dispatch({ type: 'select', entry: rows[row]!.entry });
+    dispatch({ type: 'select', entry: rows.at(row)!.entry });
     show(row);
   };
   const selectReply = (by: 1 | -1) => {

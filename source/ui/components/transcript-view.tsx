@@ -4,12 +4,14 @@
 import { Box, Text } from 'ink';
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
+import type { RowList } from '../transcript-index.js';
 import type { TranscriptRow } from '../transcript-layout.js';
 import { MARKER_WIDTH } from '../transcript-layout.js';
 import { useTone } from '../theme.js';
 
 interface Props {
-  rows: readonly TranscriptRow[];
+  /** Only the window's rows are read (a long transcript is laid out where it is shown). */
+  rows: RowList;
   top: number;
   height: number;
   empty?: string;

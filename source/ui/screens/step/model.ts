@@ -9,8 +9,9 @@ import { ACTIONABLE, missingFor, purposeOf } from '../../step-guide.js';
 import type { RailStatus, StepState } from '../../step-states.js';
 import { currentStep } from '../../step-states.js';
 import { wordWrap } from '../../text-width.js';
-import type { TranscriptRow } from '../../transcript-layout.js';
-import { layoutFindings, layoutTranscript } from '../../transcript-layout.js';
+import type { RowList } from '../../transcript-index.js';
+import { transcriptIndex } from '../../transcript-index.js';
+import { layoutFindings } from '../../transcript-layout.js';
 import type { StepScreenState, ViewId } from './reducer.js';
 import { visibleTop } from './reducer.js';
 import { consentLayout } from '../consent/reducer.js';
@@ -42,7 +43,8 @@ export interface StepModel {
   status: RailStatus;
   record?: StepRecord;
   description: string[];
-  rows: TranscriptRow[];
+  /** The transcript's rows, then the findings': laid out only where they are read. */
+  rows: RowList;
   transcriptHeight: number;
   top: number;
   /** Where a following window starts: the finding to show, so it is never off screen. */
@@ -106,19 +108,20 @@ export const stepModel = (
   const info = STEP_INFO[step];
   const stepState = states.find((s) => s.id === step);
   const description = wordWrap(info.does, size.columns).slice(0, MAX_DESCRIPTION_ROWS);
-  const entries = (session?.transcript ?? [])
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => entry.step === step);
   const findings = allFindings.filter((f) => findingStep(session, f) === step);
-  const transcriptRows = layoutTranscript(entries, size.columns);
-  const rows = [...transcriptRows, ...layoutFindings(findings, size.columns)];
+  // Indexed once as the transcript grows: a key press reads the window's rows, never all of them.
+  const rows = transcriptIndex(session?.transcript ?? []).rows(
+    step,
+    size.columns,
+    layoutFindings(findings, size.columns),
+  );
 
   // The finding chosen in the overview, else the first one once the step is over: its heading
   // row is where a following window starts, so the finding is in view without scrolling.
   const finished = stepState?.record !== undefined && stepState.status !== 'running';
   let anchor: number | undefined;
   if (findings.length > 0 && (finished || state.finding)) {
-    let row = transcriptRows.length + 1;
+    let row = rows.transcriptRows + 1;
     const chosen = findings.findIndex((f) => f.id === state.finding);
     for (const finding of findings.slice(0, Math.max(0, chosen)))
       row += layoutFindings([finding], size.columns).length - 2;
