@@ -258,3 +258,20 @@ test(
     }
   },
 );
+
+test(
+  'console --lab tarpit: the greeting shows as it drips in, byte count growing, not as silence',
+  TIMEOUT,
+  async () => {
+    const child = openConsole(['--lab', 'tarpit']);
+    try {
+      await child.waitFor(/practice lab tarpit/, WAIT);
+      await child.waitFor(/S… 220 +\(4 bytes so far, the line not ended: still arriving\)/, WAIT);
+      await child.waitFor(/S… 220 mail\. +\(9 bytes so far/, WAIT);
+      assert.doesNotMatch(child.text(), /S: 220/, 'the greeting cannot be whole yet');
+      assert.equal(await quit(child), 0);
+    } finally {
+      child.kill();
+    }
+  },
+);

@@ -11,6 +11,7 @@ import { MailmedicError } from '../../protocols/common/errors.js';
 import { assertSafeField } from '../../protocols/common/input.js';
 import type { SaslClient } from '../../protocols/common/sasl.js';
 import { MASK, createSaslClient, secretForms } from '../../protocols/common/sasl.js';
+import { gate } from '../../record/gate.js';
 import type { SessionRecorder } from '../../record/recorder.js';
 import type { StepId } from '../../record/types.js';
 import type {
@@ -85,7 +86,15 @@ export interface ConsoleState {
   ask?: CredentialsAsk;
   /** Lines typed or pasted that wait behind a held line, a question or a handshake. */
   queued: number;
+  /**
+   * A line from the server that has begun but not ended (a tarpit drips its greeting): what came
+   * so far, gated and masked like the transcript, and when its first byte arrived (epoch ms).
+   */
+  incoming?: { text: string; bytes: number; since: number };
 }
+
+/** How much of a line still arriving the screen shows. */
+const INCOMING_MAX = 200;
 
 interface Held extends HeldLine {
   line: string;
@@ -106,6 +115,8 @@ const UNVERIFIED =
 export class ManualConsole {
   private adapter: ConsoleAdapter | undefined;
   private readonly probe = new GreetingProbe();
+  /** The bytes after the last line end received, and when the first of them came. */
+  private incoming: { bytes: Buffer; total: number; since: number } | undefined;
   private readonly queue: string[] = [];
   private held: Held | undefined;
   private ask: (CredentialsAsk & { line: string }) | undefined;
@@ -228,6 +239,15 @@ export class ManualConsole {
         : {}),
       ...(this.ask ? { ask: { mechanism: this.ask.mechanism, command: this.ask.command } } : {}),
       queued: this.queue.length,
+      ...(this.incoming
+        ? {
+            incoming: {
+              text: gate(this.incoming.bytes.toString('latin1'), this.recorder.secrets),
+              bytes: this.incoming.total,
+              since: this.incoming.since,
+            },
+          }
+        : {}),
     };
     return this.snapshot;
   }
@@ -491,7 +511,27 @@ export class ManualConsole {
     return this.adapter;
   }
 
+  /** Follows the line still arriving, for the screen: a greeting that drips is not silence. */
+  private track(chunk: Buffer): void {
+    const end = chunk.lastIndexOf(0x0a);
+    const rest = end >= 0 ? chunk.subarray(end + 1) : chunk;
+    const had = end >= 0 ? undefined : this.incoming;
+    const before = this.incoming;
+    this.incoming =
+      rest.length === 0
+        ? undefined
+        : {
+            bytes: had
+              ? Buffer.concat([had.bytes, rest]).subarray(0, INCOMING_MAX)
+              : Buffer.from(rest.subarray(0, INCOMING_MAX)),
+            total: (had?.total ?? 0) + rest.length,
+            since: had?.since ?? Date.now(),
+          };
+    if (before !== undefined || this.incoming !== undefined) this.changed();
+  }
+
   private receive(chunk: Buffer): ConsoleEvent[] {
+    this.track(chunk);
     if (this.adapter) return this.adapter.receive(chunk);
     const protocol = this.probe.push(chunk);
     if (protocol === undefined) return [];

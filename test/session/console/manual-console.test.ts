@@ -199,3 +199,45 @@ test('a line with CR or LF is refused by the console', { timeout: 15_000 }, asyn
     await server.close();
   }
 });
+
+test('a greeting dripped a byte at a time is on screen as it arrives, then recorded whole', async () => {
+  const greeting = '220 tarpit.test ESMTP dripping\r\n';
+  // The server sends one byte, then the next only when the test has seen it shown.
+  let release: (() => void) | undefined;
+  const server = await startFakeServer(async (peer) => {
+    for (const byte of greeting) {
+      peer.send(byte);
+      await new Promise<void>((resolve) => (release = resolve));
+    }
+    await peer.line(10_000).catch(() => undefined);
+  });
+  const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+  const console = await ManualConsole.open({
+    host: server.host,
+    port: server.port,
+    protocol: 'auto',
+    recorder,
+  });
+  try {
+    const shown: string[] = [];
+    for (let i = 1; i < greeting.length - 1; i += 1) {
+      await until(() => console.getState().incoming?.bytes === i);
+      shown.push(console.getState().incoming!.text);
+      release?.();
+    }
+    assert.equal(shown[0], '2');
+    assert.equal(shown.at(-1), '220 tarpit.test ESMTP dripping');
+    // Nothing recorded while the line had not ended: the transcript only gets whole replies.
+    assert.ok(!recorder.session.transcript.some((l) => l.dir === 'server'));
+    release?.(); // the CR
+    await until(() => console.getState().incoming?.bytes === greeting.length - 1);
+    release?.(); // the LF ends the line
+    await until(() => recorder.session.transcript.some((l) => l.text.startsWith('220 tarpit')));
+    await until(() => console.getState().incoming === undefined);
+    assert.equal(console.getState().protocol, 'smtp');
+  } finally {
+    release?.();
+    console.close();
+    await server.close();
+  }
+});

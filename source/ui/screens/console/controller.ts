@@ -20,6 +20,8 @@ export interface ConsoleScreenState {
   /** host:port */
   endpoint: string;
   lesson?: { lesson: Lesson; done: number; finished: boolean };
+  /** A server line begun but not ended yet (a tarpit's greeting): gated text so far. */
+  incoming?: { text: string; bytes: number; since: number };
   /** On the practice lab: the scenario and its practice login, shown on screen. */
   practice?: { scenario: string; domain: string; user: string; password: string };
 }

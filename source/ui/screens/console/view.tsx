@@ -25,6 +25,7 @@ export const transcriptHeight = (view: ConsoleScreenState, rows: number, more = 
     rows -
       2 -
       (view.practice ? 1 : 0) -
+      (view.incoming ? 1 : 0) -
       lessonRows(view) -
       statusRows(view) -
       (more ? MORE_ROWS : 0),
@@ -159,6 +160,15 @@ export const ConsoleView = ({
           </Text>
         ))}
       </Box>
+      {view.incoming ? (
+        <Text wrap="truncate-end">
+          <Text color={tone('server')}>S… {view.incoming.text}</Text>
+          <Text dimColor>
+            {'  '}({view.incoming.bytes} byte{view.incoming.bytes === 1 ? '' : 's'} so far, the line
+            not ended: still arriving)
+          </Text>
+        </Text>
+      ) : null}
       {screen.more ? (
         <Box flexDirection="column" height={MORE_ROWS} overflow="hidden">
           <Text wrap="truncate-end" bold color={tone('accent')}>
