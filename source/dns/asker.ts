@@ -58,6 +58,8 @@ export class Asker {
     private readonly queryTimeoutMs: number,
     signal?: AbortSignal,
     private readonly before?: BeforeQuery,
+    /** Each transcript line as it is made (the guided wizard shows answers as they come). */
+    private readonly onLine?: (line: LogLine) => void,
   ) {
     if (signal) {
       this.signal = AbortSignal.any([signal]);
@@ -72,7 +74,12 @@ export class Asker {
   }
 
   note(text: string): void {
-    this.slot().lines.push({ dir: 'note', text });
+    this.push(this.slot(), { dir: 'note', text });
+  }
+
+  private push(slot: { lines: LogLine[] }, line: LogLine): void {
+    slot.lines.push(line);
+    this.onLine?.(line);
   }
 
   private timeoutNow(): number {
@@ -125,16 +132,16 @@ export class Asker {
     result: DnsQueryResult,
   ): void {
     slot.queries.push(result);
-    slot.lines.push({ dir: 'client', text: formatQuestion(result) });
+    this.push(slot, { dir: 'client', text: formatQuestion(result) });
     for (const reason of result.ignored ?? [])
-      slot.lines.push({ dir: 'note', text: `ignored ${reason}` });
+      this.push(slot, { dir: 'note', text: `ignored ${reason}` });
     if (result.truncatedRetriedOverTcp) {
-      slot.lines.push({
+      this.push(slot, {
         dir: 'note',
         text: 'the UDP reply was truncated (TC bit): asked again over TCP',
       });
     }
-    slot.lines.push({ dir: 'server', text: formatResult(result) });
+    this.push(slot, { dir: 'server', text: formatResult(result) });
   }
 
   /**

@@ -50,6 +50,8 @@ export interface DnsStepOptions {
   signal?: AbortSignal;
   /** The guided wizard's say before each question (see Asker); absent for `check`. */
   beforeQuery?: BeforeQuery;
+  /** Each transcript line as it is made; the result's log holds the same objects, in order. */
+  onLine?: (line: LogLine) => void;
 }
 
 /** SPEC.md's dns.mx entry. */
@@ -244,6 +246,7 @@ export const runDnsStep = async (
     perQuery,
     options.signal,
     options.beforeQuery,
+    options.onLine,
   );
   const problems = new ProblemList();
   if (domain !== input.trim().toLowerCase().replace(/\.$/, ''))

@@ -29,6 +29,8 @@ import { ConsoleSessionController } from './console/console-controller.js';
 import type { PracticeLogin } from './console/console-controller.js';
 import { ManualConsole } from './console/manual-console.js';
 import { liveEngineOf, takeOver } from './console/take-over.js';
+import { DEFAULT_IMAP_PORT } from './steps/imap.js';
+import { DEFAULT_POP3_PORT } from './steps/pop3.js';
 
 export type LiveStart =
   { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
@@ -396,7 +398,7 @@ export class LiveSessionController {
   }): Promise<ConsoleSessionController> => {
     if (where?.lab) return this.openLabConsole(where.port);
     const pending = this.pending;
-    const target = where ?? this.openConsole();
+    const target = where ?? this.mailboxConsole(pending?.proposal) ?? this.openConsole();
     // DNS has no connection to hand over: its questions are UDP, one each.
     const live = pending?.proposal.kind === 'command' && pending.proposal.step !== 'dns';
     if (!where && pending && live && this.recorder) {
@@ -469,6 +471,19 @@ export class LiveSessionController {
     });
     return new ConsoleSessionController(console, recorder, where, to.practice);
   };
+
+  /** At the start of a POP3 or IMAP step (no connection yet), `m` opens that mailbox server. */
+  private mailboxConsole(
+    proposal: Proposal | undefined,
+  ): { host: string; port: number; tls: boolean } | undefined {
+    const step = proposal?.kind === 'step' ? proposal.step : undefined;
+    if (step !== 'pop3' && step !== 'imap') return undefined;
+    const server = this.config?.[step];
+    if (!server) return undefined;
+    const implicit = step === 'pop3' ? DEFAULT_POP3_PORT : DEFAULT_IMAP_PORT;
+    const port = server.port ?? implicit;
+    return { host: server.host, port, tls: server.tls ?? port === implicit };
+  }
 
   openConsole = (): { host: string; port: number; tls: boolean } | undefined => {
     const s = this.snapshot;

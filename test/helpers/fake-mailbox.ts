@@ -58,6 +58,14 @@ export const startFakePop3 = async (): Promise<FakeMailbox> => {
               `+OK 2 messages\r\n${MESSAGES.map((m, i) => `${i + 1} ${m.length}`).join('\r\n')}\r\n.\r\n`,
             );
           break;
+        case 'UIDL':
+          if (!authed) peer.send('-ERR log in first\r\n');
+          else if (args[0]) peer.send(text ? `+OK ${n} uid-${n}\r\n` : '-ERR no such message\r\n');
+          else
+            peer.send(
+              `+OK\r\n${MESSAGES.map((_m, i) => `${i + 1} uid-${i + 1}`).join('\r\n')}\r\n.\r\n`,
+            );
+          break;
         case 'TOP':
           peer.send(text && authed ? `+OK\r\n${headerOf(text)}.\r\n` : '-ERR no such message\r\n');
           break;

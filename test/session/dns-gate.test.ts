@@ -7,6 +7,7 @@ import { deadlinesFor } from '../../source/net/deadlines.js';
 import type { RunConfig } from '../../source/session/config.js';
 import type { CommandGate, GateDecision, Proposal } from '../../source/session/gate.js';
 import { runSession } from '../../source/session/runner.js';
+import type { SessionRecorder } from '../../source/record/recorder.js';
 import type { FakeDns, FakeQuestion, Zone } from '../helpers/fake-dns.js';
 import { answerWith, startFakeDns, zone } from '../helpers/fake-dns.js';
 
@@ -138,6 +139,45 @@ test('skip at a follow-up question: the DNS step is skipped, nothing more is pro
       ['dns', 'skipped', 'skipped by the user: DNS is fine'],
       ['connect', 'skipped', 'no mail server to connect to'],
     ],
+  );
+});
+
+test('guided, each answer shows as it comes; a skip keeps what was already asked', async () => {
+  let recorder: SessionRecorder | undefined;
+  const { gate } = gateOf(async (_p, n) => {
+    if (n !== 3) return undefined;
+    // The MX answer is on screen while the step still waits at its third question.
+    const started = Date.now();
+    while (
+      !recorder?.session.transcript.some(
+        (l) => l.dir === 'server' && /^MX 10 mx\.example\.test/.test(l.text),
+      )
+    ) {
+      if (Date.now() - started > 5000) throw new Error('the MX answer did not show while waiting');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return { action: 'skip' };
+  });
+  const session = await runSession(config(), {
+    version: 'test',
+    gate,
+    onRecorder: (r) => (recorder = r),
+  });
+  assert.equal(session.steps[0]!.status, 'skipped');
+  const lines = session.transcript.filter((l) => l.step === 'dns').map((l) => l.text);
+  assert.ok(lines.includes(`MX example.test? @${fake.spec}`));
+  assert.equal(new Set(lines).size, lines.length, 'no line recorded twice');
+});
+
+test('guided, a whole run records every question and answer once', async () => {
+  const { gate } = gateOf();
+  const session = await runSession(config(), { version: 'test', gate });
+  const lines = session.transcript.filter((l) => l.step === 'dns' && l.dir !== 'note');
+  const texts = lines.map((l) => `${l.dir} ${l.text.replace(/\(\d+ ms\)/, '')}`);
+  assert.equal(new Set(texts).size, texts.length);
+  assert.equal(
+    lines.filter((l) => l.dir === 'client').length,
+    lines.filter((l) => l.dir === 'server').length,
   );
 });
 

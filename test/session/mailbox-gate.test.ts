@@ -128,6 +128,25 @@ test('POP3: an edited line goes out as typed; the step reads what the engine lea
   }
 });
 
+test('POP3: STAT edited to UIDL still gives the count; to "LIST 1", the count is unknown and said so', async () => {
+  for (const [edit, expect] of [
+    ['UIDL', /found the test message as message 2/],
+    ['LIST 1', /the message count is unknown \(STAT was replaced by "LIST 1"\)/],
+  ] as const) {
+    const server = await startFakePop3();
+    const gate = scripted((p) =>
+      p.display[0] === 'STAT' ? { action: 'edit', line: edit } : undefined,
+    );
+    try {
+      const session = await run(config('pop3', server.port), gate);
+      assert.match(step(session, 'pop3').summary, expect);
+      assert.equal(step(session, 'pop3').status, edit === 'UIDL' ? 'ok' : 'warning');
+    } finally {
+      await server.close();
+    }
+  }
+});
+
 test('POP3: check() judges an edited line against the engine state at that moment', async () => {
   const server = await startFakePop3();
   const verdicts: Array<[string, string | undefined, string | undefined]> = [];

@@ -4,7 +4,7 @@
 // the whole step looks at); the follow-ups (the domain's A/AAAA, TXT, DMARC, MTA-STS, TLS-RPT, SRV;
 // each MX host's addresses and TLSA; SPF includes; reverse DNS) are shown but not editable: their
 // names come from the answers, and the rules judge each answer as the answer to that question.
-import type { BeforeQuery } from '../../dns/index.js';
+import type { BeforeQuery, LogLine } from '../../dns/index.js';
 import type { CommandGate } from '../gate.js';
 import { SkippedByUser, StoppedByUser } from '../gate.js';
 import type { StepContext } from './context.js';
@@ -130,6 +130,13 @@ export const runDns = async (
     config.resolvers.length > 0 ? config.resolvers.map(parseResolver) : systemResolvers();
   const at = resolvers.map((r) => `@${r.label}`).join(' ');
   let result;
+  // Guided, each answer is shown as it comes, not when the whole step is done; `check` keeps
+  // the step's fixed order (the order asked), which the same lookups always read the same in.
+  const shown = new Set<LogLine>();
+  const show = (line: LogLine): void => {
+    shown.add(line);
+    recorder.line('dns', line.dir, line.text);
+  };
   try {
     let asked = domain;
     let beforeQuery: BeforeQuery | undefined;
@@ -142,7 +149,7 @@ export const runDns = async (
       resolvers,
       timeoutMs: config.deadlines.command,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...(beforeQuery ? { beforeQuery } : {}),
+      ...(beforeQuery ? { beforeQuery, onLine: show } : {}),
     });
   } catch (error) {
     if (error instanceof SkippedByUser) {
@@ -152,7 +159,7 @@ export const runDns = async (
     if (error instanceof StoppedByUser) recorder.endStep('dns', 'skipped', error.message);
     throw error;
   }
-  for (const line of result.log) recorder.line('dns', line.dir, line.text);
+  for (const line of result.log) if (!shown.has(line)) recorder.line('dns', line.dir, line.text);
   recorder.update((s) => {
     s.dns = JSON.parse(JSON.stringify(result)) as typeof s.dns;
   });

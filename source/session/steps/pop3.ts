@@ -138,13 +138,14 @@ class Pop3Talk {
   }
 }
 
-/** How many messages an answer says the maildrop holds: STAT, or a LIST typed in its place. */
+/** How many messages an answer says the maildrop holds: STAT, or a LIST/UIDL typed instead. */
 const messageCount = (answer: Exchanged): number | undefined => {
   if (!answer.response.ok || answer.type !== 'response') return undefined;
   if (answer.stat) return answer.stat.messages;
-  if (answer.listing && !/^\s*list\s+\S/i.test(answer.edited ?? ''))
-    return answer.listing.reduce((most, entry) => Math.max(most, entry.message), 0);
-  return undefined;
+  // "LIST 3" or "UIDL 3" answers for one message, which says nothing of the others.
+  if (/^\s*\S+\s+\S/.test(answer.edited ?? '')) return undefined;
+  const entries = answer.listing ?? answer.uids;
+  return entries?.reduce((most, entry) => Math.max(most, entry.message), 0);
 };
 
 /** Says in the session that the user's line, not the proposed one, went out, and what follows. */

@@ -171,3 +171,29 @@ test(
     await server.close();
   },
 );
+
+test(
+  'm at the start of a POP3 step (not connected yet) opens the console on the mailbox server',
+  { timeout: 20_000 },
+  async () => {
+    const server = await startFakePop3();
+    const cfg = config('pop3', server.port);
+    const controller = new LiveSessionController({
+      version: 'test',
+      configFor: async () => cfg,
+    });
+    controller.start({ input: cfg.target.input });
+    await until(() => controller.getGuide()?.pending?.kind === 'step');
+    assert.equal(controller.getGuide()!.pending!.step, 'pop3');
+    const typed = await controller.openManualConsole();
+    try {
+      await until(() => typed.getState().protocol === 'pop3');
+      assert.equal(typed.getState().endpoint, `127.0.0.1:${server.port}`);
+      typed.submit(['CAPA']);
+      await until(() => server.sessions[0]?.includes('CAPA') ?? false);
+    } finally {
+      typed.close();
+      await server.close();
+    }
+  },
+);
