@@ -213,7 +213,7 @@ const wizardPeak = (bin: string) =>
       if (/[✓✗!] imap/.test(screen.slice(-4000))) {
         clearInterval(press);
         child.write('q');
-      } else if (/enter runs it/.test(screen.slice(-2000)) && output.length !== pressedAt) {
+      } else if (/enter (runs|sends) it/.test(screen.slice(-2000)) && output.length !== pressedAt) {
         pressedAt = output.length;
         child.write('\r');
       }
