@@ -133,8 +133,8 @@ const CHECK = [
   'connect,banner,ehlo',
 ];
 /** Peak resident memory in MiB, from GNU time (scripts/mail-stack installs it). */
-const peakRss = (bin: string, launcher: string): number => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, launcher, ...CHECK], {
+const peakRss = (bin: string, launcher: string, flags: string[] = []): number => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, ...flags, launcher, ...CHECK], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -147,6 +147,14 @@ const cases: Record<string, (bin: string, launcher: string) => number | Promise<
   'check peak memory': peakRss,
 };
 const isMemory = (c: string) => c === 'check peak memory';
+const FLAGS = [
+  [],
+  ['--lite-mode'],
+  ['--max-semi-space-size=1'],
+  ['--single-threaded-gc'],
+  ['--max-lazy'],
+  ['--no-opt', '--no-sparkplug'],
+];
 
 // A startup snapshot would need node started with --snapshot-blob, which a package's bin cannot
 // ask for except by starting a second node: what that costs is measured here too.
@@ -190,5 +198,30 @@ for (const [nodeName, bin] of Object.entries(NODES)) {
   });
   const cost = median(Array.from({ length: Math.min(RUNS, 5) }, () => reexec(bin)));
   console.log(`a second node process (what a snapshot launcher would add): ${fmt(cost)}`);
+
+  // V8 flags a CLI might start with (only through a second process or a shebang with
+  // `env -S`, so worth it only if they pay clearly): check's time and peak memory, as built.
+  const asBuilt = variants.at(-1)!.launcher;
+  const flagRuns = FLAGS.map(() => ({
+    ms: [] as number[],
+    ratio: [] as number[],
+    rss: [] as number[],
+  }));
+  for (let round = 0; round < RUNS; round += 1) {
+    const base = wall(bin, [asBuilt, ...CHECK]);
+    for (const [i, flags] of FLAGS.entries()) {
+      const ms = wall(bin, [...flags, asBuilt, ...CHECK]);
+      flagRuns[i]!.ms.push(ms);
+      flagRuns[i]!.ratio.push(ms / base);
+      flagRuns[i]!.rss.push(peakRss(bin, asBuilt, flags));
+    }
+  }
+  console.log(`| V8 flags, as built | check | check peak memory |\n|---|---|---|`);
+  FLAGS.forEach((flags, i) => {
+    const r = flagRuns[i]!;
+    console.log(
+      `| ${flags.join(' ') || '(none)'} | ${fmt(median(r.ms))} (${median(r.ratio).toFixed(2)}x) | ${median(r.rss).toFixed(1)} MiB |`,
+    );
+  });
 }
 rmSync(scratch, { recursive: true, force: true });
