@@ -5,7 +5,7 @@
 // frame in a pty. Ratios are medians of per-round ratios to the first variant.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn as spawnPty } from 'node-pty';
 import { ROOT } from '../test/helpers/cli.js';
@@ -19,6 +19,8 @@ interface BuildOptions {
   minify: boolean;
   compileCache: boolean;
   patches: boolean;
+  builtinsByRequire: boolean;
+  asciiOnly: boolean;
 }
 const { buildBundle } = (await import(join(ROOT, 'scripts', 'build.mjs'))) as {
   buildBundle: (o: BuildOptions) => Promise<string>;
@@ -28,17 +30,47 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const stack = await getMailStack();
 const scratch = mkdtempSync(join(tmpdir(), 'mailmedic-startup-'));
 
+const none = {
+  split: false,
+  minify: false,
+  compileCache: false,
+  patches: false,
+  builtinsByRequire: false,
+  asciiOnly: false,
+};
 const steps: Array<[string, Omit<BuildOptions, 'outdir'>]> = [
-  ['one file (before)', { split: false, minify: false, compileCache: false, patches: false }],
-  ['+ a chunk per entry path', { split: true, minify: false, compileCache: false, patches: false }],
-  ['+ minified', { split: true, minify: true, compileCache: false, patches: false }],
+  ['one file (before)', none],
+  ['+ a chunk per entry path', { ...none, split: true }],
+  ['+ minified', { ...none, split: true, minify: true }],
   [
     '+ yoga without undici, string-width fast path',
-    { split: true, minify: true, compileCache: false, patches: true },
+    { ...none, split: true, minify: true, patches: true },
   ],
   [
-    '+ compile cache (22+): as built',
-    { split: true, minify: true, compileCache: true, patches: true },
+    '+ compile cache (22+)',
+    { ...none, split: true, minify: true, patches: true, compileCache: true },
+  ],
+  [
+    '+ built-ins by require, loaded on first use',
+    {
+      ...none,
+      split: true,
+      minify: true,
+      patches: true,
+      compileCache: true,
+      builtinsByRequire: true,
+    },
+  ],
+  [
+    '+ ASCII-only chunks: as built',
+    {
+      split: true,
+      minify: true,
+      patches: true,
+      compileCache: true,
+      builtinsByRequire: true,
+      asciiOnly: true,
+    },
   ],
 ];
 const variants: Array<{ name: string; launcher: string }> = [];
@@ -93,19 +125,36 @@ const firstFrame = (bin: string, launcher: string) =>
     });
   });
 
+const CHECK = [
+  'check',
+  '--server',
+  `${stack.host}:${stack.smtp}`,
+  '--steps',
+  'connect,banner,ehlo',
+];
+/** Peak resident memory in MiB, from GNU time (scripts/mail-stack installs it). */
+const peakRss = (bin: string, launcher: string, flags: string[] = []): number => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, ...flags, launcher, ...CHECK], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return Number(r.stderr.trim().split('\n').at(-1)) / 1024;
+};
 const cases: Record<string, (bin: string, launcher: string) => number | Promise<number>> = {
   '--version': (bin, launcher) => wall(bin, [launcher, '--version']),
-  'check connect,banner,ehlo': (bin, launcher) =>
-    wall(bin, [
-      launcher,
-      'check',
-      '--server',
-      `${stack.host}:${stack.smtp}`,
-      '--steps',
-      'connect,banner,ehlo',
-    ]),
+  'check connect,banner,ehlo': (bin, launcher) => wall(bin, [launcher, ...CHECK]),
   'first frame (pty)': firstFrame,
+  'check peak memory': peakRss,
 };
+const isMemory = (c: string) => c === 'check peak memory';
+const FLAGS = [
+  [],
+  ['--lite-mode'],
+  ['--max-semi-space-size=1'],
+  ['--single-threaded-gc'],
+  ['--max-lazy'],
+  ['--no-opt', '--no-sparkplug'],
+];
 
 // A startup snapshot would need node started with --snapshot-blob, which a package's bin cannot
 // ask for except by starting a second node: what that costs is measured here too.
@@ -115,7 +164,7 @@ const reexec = (bin: string) =>
 
 for (const [nodeName, bin] of Object.entries(NODES)) {
   console.log(
-    `\n${nodeName} (${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}), median of ${RUNS} interleaved rounds`,
+    `\n${nodeName} (${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}), median of ${RUNS} interleaved rounds, load average ${loadavg()[0]!.toFixed(1)}`,
   );
   console.log(`| variant | ${Object.keys(cases).join(' | ')} |`);
   console.log(
@@ -140,12 +189,39 @@ for (const [nodeName, bin] of Object.entries(NODES)) {
     }
   }
   variants.forEach((v, i) => {
-    const cells = Object.keys(cases).map(
-      (c) => `${fmt(median(samples[i]![c]!))} (${median(ratios[i]![c]!).toFixed(2)}x)`,
+    const cells = Object.keys(cases).map((c) =>
+      isMemory(c)
+        ? `${median(samples[i]![c]!).toFixed(1)} MiB`
+        : `${fmt(median(samples[i]![c]!))} (${median(ratios[i]![c]!).toFixed(2)}x)`,
     );
     console.log(`| ${v.name} | ${cells.join(' | ')} |`);
   });
   const cost = median(Array.from({ length: Math.min(RUNS, 5) }, () => reexec(bin)));
   console.log(`a second node process (what a snapshot launcher would add): ${fmt(cost)}`);
+
+  // V8 flags a CLI might start with (only through a second process or a shebang with
+  // `env -S`, so worth it only if they pay clearly): check's time and peak memory, as built.
+  const asBuilt = variants.at(-1)!.launcher;
+  const flagRuns = FLAGS.map(() => ({
+    ms: [] as number[],
+    ratio: [] as number[],
+    rss: [] as number[],
+  }));
+  for (let round = 0; round < RUNS; round += 1) {
+    const base = wall(bin, [asBuilt, ...CHECK]);
+    for (const [i, flags] of FLAGS.entries()) {
+      const ms = wall(bin, [...flags, asBuilt, ...CHECK]);
+      flagRuns[i]!.ms.push(ms);
+      flagRuns[i]!.ratio.push(ms / base);
+      flagRuns[i]!.rss.push(peakRss(bin, asBuilt, flags));
+    }
+  }
+  console.log(`| V8 flags, as built | check | check peak memory |\n|---|---|---|`);
+  FLAGS.forEach((flags, i) => {
+    const r = flagRuns[i]!;
+    console.log(
+      `| ${flags.join(' ') || '(none)'} | ${fmt(median(r.ms))} (${median(r.ratio).toFixed(2)}x) | ${median(r.rss).toFixed(1)} MiB |`,
+    );
+  });
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -5,10 +5,13 @@
 // dependencies stay bundled. Each measure below is switchable so bench/startup.ts can build the
 // variants side by side and show what each one pays (`node scripts/build.mjs --help`).
 import { build } from 'esbuild';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRequire, isBuiltin } from 'node:module';
+
+const requireHere = createRequire(import.meta.url);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -101,7 +104,79 @@ const stringWidthFastPath = patchSource(
   ],
 );
 
-export const DEFAULTS = { split: true, minify: true, compileCache: true, patches: true };
+/**
+ * Node's built-in modules, taken with require() and loaded on first use. An `import` of a built-in
+ * builds an ES module facade that reads every export, and so runs the module's lazy getters: on
+ * Node 24, `node:util` pulls in worker_threads and assert's diff (3 MiB), `node:crypto` its
+ * WebCrypto; esbuild's CommonJS interop, which reads every property's descriptor, does the same
+ * to util, fs and buffer. So a built-in whose exports are a plain object becomes an object of
+ * getters (and setters) over one require() made when a chunk first uses one of them: `check`
+ * without TLS never loads node:tls or node:crypto, `--version` not even node:net. The names come
+ * from the Node that builds (engines >= 20, so every name the code may use is there); a module
+ * that is a function or has a prototype (node:events, node:stream, node:process) is required as
+ * it is when its chunk loads.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (args) =>
+      // The stand-in's own require() is left to Node.
+      args.namespace === 'builtin'
+        ? { path: args.path, external: true }
+        : isBuiltin(args.path)
+          ? { path: args.path.replace(/^node:/, ''), namespace: 'builtin' }
+          : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => {
+      const spec = JSON.stringify(`node:${path}`);
+      const real = requireHere(`node:${path}`);
+      if (Object.getPrototypeOf(real) !== Object.prototype)
+        return { contents: `module.exports = require(${spec});` };
+      return {
+        contents: [
+          'let m;',
+          `const load = () => (m ??= require(${spec}));`,
+          `for (const k of ${JSON.stringify(Object.getOwnPropertyNames(real))})`,
+          '  Object.defineProperty(exports, k, {',
+          '    enumerable: true,',
+          '    get: () => load()[k],',
+          '    set: (v) => {',
+          '      load()[k] = v;',
+          '    },',
+          '  });',
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+/**
+ * esbuild escapes non-ASCII text in strings but leaves it in regular expression literals (a few
+ * vendor patterns hold é and –). One such character makes Node decode the whole chunk on its slow
+ * UTF-8 path and V8 keep its source as two bytes a character. \\uXXXX means the same code unit in
+ * a string, a template and a regular expression (with or without the u flag, where a surrogate
+ * pair of escapes is one code point), so every code unit outside printable ASCII is escaped.
+ */
+const asciiOnly = async (dir) => {
+  for (const name of await readdir(dir)) {
+    const file = join(dir, name);
+    const text = await readFile(file, 'utf8');
+    const escaped = text.replace(
+      /[^\t\n\r\x20-\x7e]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    if (escaped !== text) await writeFile(file, escaped);
+  }
+};
+
+export const DEFAULTS = {
+  split: true,
+  minify: true,
+  compileCache: true,
+  patches: true,
+  builtinsByRequire: true,
+  asciiOnly: true,
+};
 
 /** Builds into `outdir` (dist/ by default); returns the path of the launcher. */
 export const buildBundle = async (options = {}) => {
@@ -134,8 +209,13 @@ export const buildBundle = async (options = {}) => {
       'process.env.NODE_ENV': '"production"',
       __MAILMEDIC_VERSION__: JSON.stringify(pkg.version),
     },
-    plugins: [noDevtools, ...(o.patches ? [yogaWithoutFetch, stringWidthFastPath] : [])],
+    plugins: [
+      noDevtools,
+      ...(o.patches ? [yogaWithoutFetch, stringWidthFastPath] : []),
+      ...(o.builtinsByRequire ? [builtinsByRequire] : []),
+    ],
   });
+  if (o.asciiOnly) await asciiOnly(join(o.outdir, 'lib'));
   const launcherPath = join(o.outdir, 'mailmedic.js');
   await writeFile(launcherPath, launcher(o.compileCache));
   await chmod(launcherPath, 0o755);
@@ -150,12 +230,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'no-minify': { type: 'boolean' },
       'no-compile-cache': { type: 'boolean' },
       'no-patches': { type: 'boolean' },
+      'no-builtins-by-require': { type: 'boolean' },
+      'no-ascii-only': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     console.log(
-      'node scripts/build.mjs [--outdir DIR] [--no-split] [--no-minify] [--no-compile-cache] [--no-patches]',
+      'node scripts/build.mjs [--outdir DIR] [--no-split] [--no-minify] [--no-compile-cache] [--no-patches] [--no-builtins-by-require] [--no-ascii-only]',
     );
   } else {
     await buildBundle({
@@ -164,6 +246,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       minify: !values['no-minify'],
       compileCache: !values['no-compile-cache'],
       patches: !values['no-patches'],
+      builtinsByRequire: !values['no-builtins-by-require'],
+      asciiOnly: !values['no-ascii-only'],
     });
   }
 }

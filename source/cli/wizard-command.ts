@@ -9,7 +9,7 @@ import { readPassword } from './password.js';
 import { buildRunConfig, defaultSteps } from './run-config.js';
 import { parseTarget } from './target.js';
 import type { Session } from '../record/types.js';
-import { readSessionFile } from './session-file.js';
+import { readSessionFile } from './session-file-lazy.js';
 import { runWizard } from './wizard.js';
 import { formatOf } from '../report/index.js';
 import { printable } from '../protocols/common/printable.js';

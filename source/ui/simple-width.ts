@@ -1,10 +1,11 @@
 // The width of text made only of characters that stand alone: printable ASCII, Latin, Greek,
-// Cyrillic, punctuation, arrows, box drawing, blocks, shapes, Braille and CJK ideographs. None of
-// these combine with a neighbour into one grapheme, none is an emoji on its own, so each is as
-// wide as its East Asian Width says. The build puts this in front of string-width (ink's and
-// wrap-ansi's copies), whose general path costs a grapheme segmenter and a large emoji
-// expression on first use; anything outside these ranges still goes to the library, and the
-// library's own East Asian Width lookup is passed in, so both paths agree by construction.
+// Cyrillic, punctuation, arrows, box drawing, blocks, shapes, ornamental brackets, Braille and CJK
+// ideographs. None of these combine with a neighbour into one grapheme, none is an emoji on its
+// own, so each is as wide as its East Asian Width says. The build puts this in front of
+// string-width (ink's and wrap-ansi's copies), whose general path costs a grapheme segmenter and
+// a large emoji expression on first use; anything outside these ranges still goes to the
+// library, and the library's own East Asian Width lookup is passed in, so both paths agree by
+// construction.
 /** Inclusive BMP ranges of stand-alone characters (test/ui/simple-width.test.ts checks each). */
 export const SIMPLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   // Left out: the soft hyphen (invisible) and the characters that are emoji in text style too
@@ -33,6 +34,7 @@ export const SIMPLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x25b7, 0x25bf],
   [0x25c1, 0x25fa],
   [0x25fd, 0x25ff],
+  [0x2768, 0x2775], // ornamental brackets: ❯ is ink-select-input's pointer
   [0x2800, 0x28ff], // Braille (spinners)
   [0x4e00, 0x9fff], // CJK unified ideographs
   [0xff01, 0xff60], // fullwidth forms
