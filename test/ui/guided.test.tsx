@@ -85,6 +85,25 @@ test('a proposal says why and what; enter sends it', async () => {
   h.unmount();
 });
 
+test('at 80x24 the why of a proposal wraps to a second row instead of being cut', async () => {
+  const controller = spyController({
+    session: beforeEhlo(),
+    guide: guide({ pending: ehloProposal }),
+  });
+  const h = await start(controller, { columns: 80, rows: 24 });
+  const frame = await h.waitFor(/Next command/);
+  const text = frame
+    .split('\n')
+    .map((row) => row.split('│').at(-1)!.trim())
+    .join(' ');
+  assert.match(
+    text,
+    /Next command EHLO tells the server our name and asks which extensions \(STARTTLS, AUTH, SIZE…\) it supports\./,
+  );
+  assert.match(frame, /C: EHLO client\.example\.net/);
+  h.unmount();
+});
+
 test('e edits the proposed line; a line that does not fit is warned about; enter sends it', async () => {
   const controller = spyController({
     session: beforeEhlo(),

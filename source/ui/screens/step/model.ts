@@ -19,6 +19,8 @@ import { consentLayout } from '../consent/reducer.js';
 const MAX_DESCRIPTION_ROWS = 2;
 /** Command lines shown in a proposal; a message body is cut after these. */
 const MAX_PROPOSAL_LINES = 4;
+/** Rows for what the proposed command is about to do and why. */
+const MAX_PURPOSE_ROWS = 2;
 const MAX_ACTIONS = 5;
 
 export interface ActionItem {
@@ -31,6 +33,8 @@ export interface ActionItem {
 export interface ProposalModel {
   pending: PendingCommand;
   purpose: string;
+  /** "Next command" and the purpose, wrapped: the why must not be cut at 80 columns. */
+  heading: string[];
   lines: string[];
   more: number;
 }
@@ -128,7 +132,8 @@ export const stepModel = (
     anchor = chosen > 0 ? row + 1 : row;
   }
 
-  const proposal = pending && pending.step === step ? proposalModel(pending) : undefined;
+  const proposal =
+    pending && pending.step === step ? proposalModel(pending, size.columns) : undefined;
   const idle = !guide?.running && !guide?.wait;
   const actions: ActionItem[] = idle
     ? findings
@@ -155,7 +160,7 @@ export const stepModel = (
     (consent
       ? consentLayout(consent, size.columns).rows
       : proposal
-        ? 2 + proposal.lines.length + (proposal.more > 0 ? 1 : 0)
+        ? proposal.heading.length + 1 + proposal.lines.length + (proposal.more > 0 ? 1 : 0)
         : 0) +
     (guide?.wait ? 1 : 0) +
     (actions.length > 0 ? actions.length + 2 : 0) +
@@ -190,15 +195,20 @@ export const whereItEnded = (states: readonly StepState[]): StepId | undefined =
   states.find((s) => s.status === 'warning')?.id ??
   states.findLast((s) => s.record && !s.record.summary.startsWith('not run'))?.id;
 
-const proposalModel = (pending: PendingCommand): ProposalModel => {
+export const PROPOSAL_LABEL = { command: 'Next command', other: 'Next' } as const;
+
+const proposalModel = (pending: PendingCommand, columns: number): ProposalModel => {
   const lines = pending.display.slice(0, MAX_PROPOSAL_LINES);
-  return {
-    pending,
-    purpose:
-      pending.kind === 'consent'
-        ? 'Credentials without TLS: your answer is needed.'
-        : purposeOf(pending.step, pending.kind, pending.display[0] ?? ''),
-    lines,
-    more: pending.display.length - lines.length,
-  };
+  const purpose =
+    pending.kind === 'consent'
+      ? 'Credentials without TLS: your answer is needed.'
+      : purposeOf(pending.step, pending.kind, pending.display[0] ?? '');
+  const label = pending.kind === 'command' ? PROPOSAL_LABEL.command : PROPOSAL_LABEL.other;
+  const wrapped = wordWrap(`${label} ${purpose}`, columns);
+  const heading = wrapped.slice(0, MAX_PURPOSE_ROWS);
+  // Cut the last row kept: the view truncates it with an ellipsis at the edge.
+  if (wrapped.length > MAX_PURPOSE_ROWS)
+    heading[MAX_PURPOSE_ROWS - 1] =
+      `${heading[MAX_PURPOSE_ROWS - 1]} ${wrapped.slice(MAX_PURPOSE_ROWS).join(' ')}`;
+  return { pending, purpose, heading, lines, more: pending.display.length - lines.length };
 };

@@ -12,6 +12,7 @@ import { STATUS_GLYPH } from '../../step-states.js';
 import type { Tone } from '../../theme.js';
 import { useTone } from '../../theme.js';
 import type { ActionItem, StepModel } from './model.js';
+import { PROPOSAL_LABEL } from './model.js';
 import type { CommandEdit } from './reducer.js';
 import { ConsentView } from '../consent/view.js';
 
@@ -79,10 +80,19 @@ const Proposal = ({
   const editing = edit && edit.id === pending.id;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" bold>
-        {pending.kind === 'command' ? 'Next command' : 'Next'}
-        <Text dimColor> {model.purpose}</Text>
-      </Text>
+      {model.heading.map((row, i) => {
+        const label = pending.kind === 'command' ? PROPOSAL_LABEL.command : PROPOSAL_LABEL.other;
+        return i === 0 && row.startsWith(label) ? (
+          <Text key={i} wrap="truncate-end" bold>
+            {label}
+            <Text dimColor>{row.slice(label.length)}</Text>
+          </Text>
+        ) : (
+          <Text key={i} wrap="truncate-end" dimColor>
+            {row}
+          </Text>
+        );
+      })}
       {editing ? (
         <Box>
           <Text bold color={tone('client')}>
