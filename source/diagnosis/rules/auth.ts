@@ -381,7 +381,7 @@ export const authRules: Rule[] = [
             startTls
               ? 'Set the sending device or program to use STARTTLS ("TLS" in many settings) on this port, or SSL/TLS on port 465; to test, run mailmedic again with --tls starttls (or auto).'
               : 'Use the port for encrypted submission: 465 (implicit TLS) or 587 with STARTTLS.',
-            'Only for a test account on a trusted network: --plaintext-auth sends the password anyway, and the report says so (--insecure is about certificates only).',
+            'Only for a test account on a trusted network: --plaintext-auth (in the wizard, its question\'s "send in clear text this once" or the setting "Password w/o TLS: send") sends the password anyway, and the report says so (--insecure is about certificates only).',
           ],
           actions: [startTls ? starttlsFirst() : retryPort(smtpPort(session) === 465 ? 587 : 465)],
         }),

@@ -85,7 +85,7 @@ export const noTlsRule = (step: MailboxStep): Rule => ({
         next: [
           `Use the ${protocol} port with implicit TLS, ${tlsPort} (${protocol === 'POP3' ? 'pop3s' : 'imaps'}://HOST:${tlsPort}).`,
           `Enable ${stls} on the server (Dovecot: ssl = yes with a certificate).`,
-          'Only for a test account on a trusted network: --plaintext-auth sends the password anyway, and the report says so (--insecure is about certificates only).',
+          'Only for a test account on a trusted network: --plaintext-auth (in the wizard, its question\'s "send in clear text this once" or the setting "Password w/o TLS: send") sends the password anyway, and the report says so (--insecure is about certificates only).',
         ],
         actions: [retryPort(tlsPort)],
       }),
