@@ -128,10 +128,10 @@ const Proposal = ({
               ? `! ${warning}; enter sends it anyway`
               : 'enter sends this line; esc keeps the proposal'))
           : pending.editable
-            ? 'enter sends it · e edits it · s skips the step · a runs the rest'
+            ? 'enter sends it · e edits it · s skips · a runs the rest'
             : pending.secret
-              ? 'enter sends it (secret: not editable) · s skips the step · a runs the rest'
-              : 'enter runs it · s skips the step · a runs the rest'}
+              ? 'enter sends it (secret: not editable) · s skips · a runs the rest'
+              : 'enter runs it · s skips · a runs the rest'}
       </Text>
     </Box>
   );
