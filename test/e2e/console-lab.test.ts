@@ -80,7 +80,7 @@ test(
       await type(child, 'EHLO learner.test', /250-AUTH PLAIN LOGIN/);
       await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
       await type(child, LAB_USER, /the password \(masked/);
-      await type(child, LAB_PASSWORD, /235/);
+      await type(child, LAB_PASSWORD, /S: 235/);
       await child.waitFor(/Lesson 2 \(4\/7\)/, WAIT);
       await type(child, 'QUIT', /S: 221/);
       assert.equal(await quit(child), 0);

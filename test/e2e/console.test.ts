@@ -132,7 +132,7 @@ test(
       await type(child, '', /message›/);
       await type(child, '.a line that starts with a dot', /dot-stuffed/);
       await type(child, '.', /queued as/i);
-      await type(child, 'QUIT', /221/);
+      await type(child, 'QUIT', /S: 221/);
       assert.equal(await quit(child), 0);
     } finally {
       child.kill();
@@ -183,10 +183,10 @@ test(
       await type(child, 'EHLO console.test', /AUTH PLAIN LOGIN|AUTH LOGIN PLAIN/);
       await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
       await type(child, stack.user, /the password \(masked/);
-      await type(child, stack.password, /235/);
+      await type(child, stack.password, /S: 235/);
       await child.waitFor(/is base64 for "Username:"/, WAIT);
       await child.waitFor(/base64\("test@example\.test"\) = dGVzdEBleGFtcGxlLnRlc3Q=/, WAIT);
-      await type(child, 'QUIT', /221/);
+      await type(child, 'QUIT', /S: 221/);
       assert.equal(await quit(child), 0);
     } finally {
       child.kill();

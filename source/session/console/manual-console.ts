@@ -387,7 +387,9 @@ export class ManualConsole {
   }
 
   private drain(): void {
-    while (!this.held && !this.ask && !this.tlsPending && this.queue.length > 0) {
+    // While the helper is in the middle of its SASL exchange, a typed line would go to the server
+    // as the next answer (QUIT typed before 235 became the "password"): it waits for the end.
+    while (!this.held && !this.ask && !this.sasl && !this.tlsPending && this.queue.length > 0) {
       if (!this.isOpen) {
         const dropped = this.queue.splice(0);
         this.recorder.note(
@@ -572,6 +574,9 @@ export class ManualConsole {
           );
         this.adapter?.closed();
         this.connection.destroy();
+        // Lines that waited for the helper's exchange are said not sent, not kept silently.
+        this.sasl = undefined;
+        this.drain();
         this.changed();
         return;
       }
@@ -606,8 +611,10 @@ export class ManualConsole {
           break;
       }
     }
-    if (this.sasl && this.adapter?.mode !== 'sasl' && (this.adapter?.awaiting ?? 0) === 0)
+    if (this.sasl && this.adapter?.mode !== 'sasl' && (this.adapter?.awaiting ?? 0) === 0) {
       this.sasl = undefined;
+      this.drain();
+    }
     this.changed();
   }
 

@@ -241,3 +241,85 @@ test('a greeting dripped a byte at a time is on screen as it arrives, then recor
     await server.close();
   }
 });
+
+test(
+  "a line typed during the auth helper's exchange waits for its end: never sent as an answer",
+  { timeout: 15_000 },
+  async () => {
+    const b64 = (text: string): string => Buffer.from(text).toString('base64');
+    const password = 'helper-secret-3';
+    const received: string[] = [];
+    let askPassword: () => void = () => undefined;
+    const passwordAsked = new Promise<void>((resolve) => (askPassword = resolve));
+    const server = await startFakeServer(async (peer) => {
+      peer.send('220 fake.test ESMTP\r\n');
+      for (;;) {
+        const line = await peer.line(10_000).catch(() => undefined);
+        if (line === undefined) return;
+        received.push(line);
+        if (/^EHLO/i.test(line)) peer.send('250-fake.test\r\n250 AUTH LOGIN\r\n');
+        else if (line === 'AUTH LOGIN') peer.send('334 VXNlcm5hbWU6\r\n');
+        else if (line === b64('bob')) {
+          // The password challenge comes only when the test says: a line is typed before it.
+          await passwordAsked;
+          peer.send('334 UGFzc3dvcmQ6\r\n');
+        } else if (line === b64(password)) peer.send('235 2.7.0 Authentication successful\r\n');
+        else if (/^QUIT$/i.test(line)) {
+          peer.send('221 bye\r\n');
+          peer.close();
+          return;
+        } else {
+          peer.send('535 5.7.8 Error: authentication failed\r\n');
+          peer.close();
+          return;
+        }
+      }
+    });
+    const recorder = new SessionRecorder({ input: 'fake' }, { version: 'test' });
+    const console = await ManualConsole.open({
+      host: server.host,
+      port: server.port,
+      protocol: 'smtp',
+      recorder,
+    });
+    const seen = (match: (text: string) => boolean) =>
+      until(() => recorder.session.transcript.some((l) => match(l.text)));
+    try {
+      await seen((t) => t.startsWith('220'));
+      console.submit('EHLO client.test');
+      await seen((t) => t === '250 AUTH LOGIN');
+      console.submit('AUTH LOGIN');
+      console.sendHeld(); // no TLS on the fake server: consent to the cleartext login
+      assert.equal(console.getState().ask?.mechanism, 'LOGIN');
+      console.authenticate('bob', password);
+      await until(() => received.includes(b64('bob')));
+      // Typed while the server has not asked for the password yet (the e2e test's QUIT).
+      console.submit('QUIT');
+      const clientLines = () =>
+        recorder.session.transcript.filter((l) => l.dir === 'client').map((l) => l.text);
+      assert.deepEqual(clientLines(), ['EHLO client.test', 'AUTH LOGIN', b64('bob')]);
+      assert.equal(console.getState().queued, 1, 'QUIT waits, and the screen says so');
+      askPassword();
+      await seen((t) => t.startsWith('221'));
+      assert.deepEqual(received, [
+        'EHLO client.test',
+        'AUTH LOGIN',
+        b64('bob'),
+        b64(password),
+        'QUIT',
+      ]);
+      assert.deepEqual(clientLines(), [
+        'EHLO client.test',
+        'AUTH LOGIN',
+        b64('bob'),
+        '********',
+        'QUIT',
+      ]);
+      assert.ok(!JSON.stringify(recorder.session).includes(password), 'password leaked');
+    } finally {
+      console.close();
+      await console.closed();
+      await server.close();
+    }
+  },
+);
