@@ -2,7 +2,7 @@
 // the controller and asks it for work; it never ends the process, it tells the CLI through exit().
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { CrashBoundary } from './components/crash-boundary.js';
+import { FullScreenRoot } from './components/full-screen-root.js';
 import { EquivalentCommands } from './components/equivalent-commands.js';
 import { ExplanationPanel } from './components/explanation-panel.js';
 import { FindBar } from './components/find-bar.js';
@@ -15,7 +15,6 @@ import { StepRail } from './components/step-rail.js';
 import { TooSmall } from './components/too-small.js';
 import type { WizardController } from './controller.js';
 import type { WizardExit } from './exit.js';
-import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { withoutNetworkKeys } from './keymap.js';
 import { explainLine } from './line-explanation.js';
@@ -90,7 +89,6 @@ import type { MissingField } from './step-guide.js';
 import { attemptsOf } from './step-guide.js';
 import type { RailStatus } from './step-states.js';
 import { stepStates } from './step-states.js';
-import { ThemeProvider } from './theme.js';
 import { useActions } from './use-actions.js';
 import { useImmediateReducer } from './use-immediate-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -763,17 +761,8 @@ const WizardFrame = ({
   );
 };
 
-export const App = (props: AppProps) => {
-  const { exit } = useApp();
-  const onCrash = useCallback(
-    (error: unknown, where: string) => exit(new WizardCrash(where, error)),
-    [exit],
-  );
-  return (
-    <ThemeProvider color={props.color ?? true}>
-      <CrashBoundary onCrash={onCrash}>
-        <Wizard {...props} />
-      </CrashBoundary>
-    </ThemeProvider>
-  );
-};
+export const App = (props: AppProps) => (
+  <FullScreenRoot {...(props.color !== undefined ? { color: props.color } : {})}>
+    <Wizard {...props} />
+  </FullScreenRoot>
+);

@@ -2,12 +2,11 @@
 // the process; it tells the CLI how it ended through exit(). `r` (when not typing) opens the
 // wizard's own export dialog over the console, which stays mounted underneath with its history.
 import { Box, useApp } from 'ink';
-import { useCallback, useMemo } from 'react';
-import { CrashBoundary } from './components/crash-boundary.js';
+import { useMemo } from 'react';
+import { FullScreenRoot } from './components/full-screen-root.js';
 import { Footer } from './components/footer.js';
 import { TooSmall } from './components/too-small.js';
 import type { WizardExit } from './exit.js';
-import { WizardCrash } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { layoutFor } from './layout.js';
 import type { ConsoleController } from './screens/console/controller.js';
@@ -17,7 +16,6 @@ import { chooseExportFormat, submitExport } from './screens/export/export-action
 import { exportFooter, exportReducer, initialExportState } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
 import { ExportView } from './screens/export/view.js';
-import { ThemeProvider } from './theme.js';
 import type { KeyContext } from './use-actions.js';
 import { KeyHubProvider, WizardKeys } from './use-actions.js';
 import { useImmediateReducer } from './use-immediate-reducer.js';
@@ -99,11 +97,6 @@ interface ExportProps {
 }
 
 export const ConsoleApp = (props: Props) => {
-  const { exit } = useApp();
-  const onCrash = useCallback(
-    (error: unknown, where: string) => exit(new WizardCrash(where, error)),
-    [exit],
-  );
   const [exported, exportDispatch, currentExport] = useImmediateReducer(
     exportReducer,
     initialExportState,
@@ -117,14 +110,12 @@ export const ConsoleApp = (props: Props) => {
     [currentExport],
   );
   return (
-    <ThemeProvider color={props.color ?? true}>
-      <CrashBoundary onCrash={onCrash}>
-        <WizardKeys.Provider value={keys}>
-          <KeyHubProvider>
-            <Frame {...props} {...{ exported, exportDispatch, currentExport }} />
-          </KeyHubProvider>
-        </WizardKeys.Provider>
-      </CrashBoundary>
-    </ThemeProvider>
+    <FullScreenRoot {...(props.color !== undefined ? { color: props.color } : {})}>
+      <WizardKeys.Provider value={keys}>
+        <KeyHubProvider>
+          <Frame {...props} {...{ exported, exportDispatch, currentExport }} />
+        </KeyHubProvider>
+      </WizardKeys.Provider>
+    </FullScreenRoot>
   );
 };
