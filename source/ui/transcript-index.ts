@@ -5,7 +5,7 @@
 // transcript is. Finding text is the one walk over every line, once per query.
 import type { StepId, TranscriptEntry } from '../record/types.js';
 import type { TranscriptRow } from './transcript-layout.js';
-import { entryHeight, firstRowWith, layoutEntry } from './transcript-layout.js';
+import { entryHeight, firstRowWith, isOneRow, layoutEntry } from './transcript-layout.js';
 import { expandTabs } from './text-width.js';
 
 /** Rows read by position: an array is one, and so is a step's window onto the index. */
@@ -58,6 +58,10 @@ class StepEntries {
   search: Search | undefined;
   /** Lower-case text of the entries, made by the first search (each letter typed is one). */
   lower: string[] | undefined;
+  /** Lower-case explanation of each entry ('' without one), made with `lower`. */
+  explained: string[] | undefined;
+  /** Per width: 1 where an entry is one plain row (isOneRow), so a search skips its layout. */
+  oneRow: { width: number; flags: number[] } | undefined;
 }
 
 /** Laid-out rows of the entries looked at lately; a window needs a screenful of them. */
@@ -250,19 +254,34 @@ export class StepRows implements IndexedRows {
     const candidates: number[] = [];
     const rows: number[] = [];
     const lower = (this.step.lower ??= []);
-    for (let k = lower.length; k < this.count; k += 1)
-      lower.push(expandTabs(this.source[this.step.entries[k]!]!.text).toLowerCase());
+    const explained = (this.step.explained ??= []);
+    for (let k = lower.length; k < this.count; k += 1) {
+      const entry = this.source[this.step.entries[k]!]!;
+      lower.push(expandTabs(entry.text).toLowerCase());
+      explained.push(entry.explanation?.toLowerCase() ?? '');
+    }
+    if (this.step.oneRow?.width !== this.width) this.step.oneRow = { width: this.width, flags: [] };
+    const oneRow = this.step.oneRow.flags;
+    for (let k = oneRow.length; k < this.count; k += 1)
+      oneRow.push(isOneRow(this.source[this.step.entries[k]!]!, this.width) ? 1 : 0);
+    // "…" ends a cut row without being in the text: such needles take the long way.
+    const fast = !needle.includes('…');
     const visit = (k: number) => {
       const index = this.step.entries[k]!;
       const entry = this.source[index]!;
+      let at: number;
+      if (fast && oneRow[k] === 1 && lower[k]!.includes(needle)) at = 0;
+      // Its explanation's rows are pieces of the explanation: without the needle, none holds it.
+      else if (fast && oneRow[k] === 1 && !explained[k]!.includes(needle)) at = -1;
       // A note's text is rewritten in place: its lower case is taken afresh.
-      const at = firstRowWith(
-        entry,
-        index,
-        this.width,
-        needle,
-        entry.dir === 'note' ? undefined : lower[k],
-      );
+      else
+        at = firstRowWith(
+          entry,
+          index,
+          this.width,
+          needle,
+          entry.dir === 'note' ? undefined : lower[k],
+        );
       if (at < 0) return;
       candidates.push(k);
       rows.push(this.heights.starts[k]! + at);

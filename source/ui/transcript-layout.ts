@@ -168,6 +168,16 @@ const lowerRows = (rows: readonly string[]): readonly string[] => {
  * that fits one row is answered from its text, and its explanation from the wrapped wording met
  * before, so a find over a long transcript builds no rows for them.
  */
+/**
+ * Whether an entry's text is one row of printable ASCII at this width: then its first row is the
+ * text itself and a search needs no layout (the find's fast path; notes are rewritten in place).
+ */
+export const isOneRow = (entry: TranscriptEntry, width: number): boolean =>
+  entry.dir !== 'note' &&
+  !entry.text.includes('\t') &&
+  PLAIN.test(entry.text) &&
+  entry.text.length <= Math.max(8, width - MARKER_WIDTH);
+
 export const firstRowWith = (
   entry: TranscriptEntry,
   index: number,

@@ -180,6 +180,9 @@ test('entries, replies and matches are answered as the whole rows would answer t
   // Typed a letter at a time: each query narrows the one before; then a wider one again.
   for (const query of ['l', 'li', 'lin', 'line', 'line 1', 'line 12', 'LINE 12', 'refused', 'ok'])
     assert.deepEqual(findMatches(view, query), findMatches(rows, query), query);
+  // Found in explanations only (also across a wrap), and in one-row lines beside them.
+  for (const query of ['accepted', 'took it', 'length explained', 'at length', 'x-line-7', 'tab'])
+    assert.deepEqual(findMatches(view, query), findMatches(rows, query), query);
   assert.deepEqual(findMatches(view, 'x…'), findMatches(rows, 'x…'));
   assert.deepEqual(findMatches(view, '   '), []);
 });
