@@ -14,7 +14,7 @@ import { startFakeServer } from '../helpers/fake-server.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
-import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
 import { smtp } from '../hostile/personas.js';
 
 const ENTER = '\r';
@@ -39,32 +39,6 @@ const wizard = (args: string[], password: string): PtyChild =>
     env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: password }),
     cwd: ROOT,
   });
-
-/** Waits for text that appears after this call (earlier frames stay in the history). */
-const next = (child: PtyChild) => {
-  const from = child.text().length;
-  return (pattern: RegExp, timeoutMs = 20_000): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        if (pattern.test(child.text().slice(from))) return resolve();
-        if (Date.now() - started > timeoutMs)
-          return reject(
-            new Error(
-              `no new output matched ${pattern}; last: ${JSON.stringify(child.text().slice(-1500))}`,
-            ),
-          );
-        setTimeout(poll, 20);
-      };
-      poll();
-    });
-};
-
-const press = async (child: PtyChild, keys: string, expect: RegExp, timeoutMs?: number) => {
-  const wait = next(child);
-  child.write(keys);
-  await wait(expect, timeoutMs);
-};
 
 test(
   'run all stops at the question; s skips (no AUTH sent); the next run asks again; "send" sends it, with the error finding',

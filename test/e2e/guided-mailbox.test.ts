@@ -13,7 +13,7 @@ import { BUNDLE, ROOT } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
-import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
 
 const ENTER = '\r';
 const ESC = '\x1b';
@@ -36,32 +36,6 @@ const wizard = (args: string[], cwd: string): PtyChild =>
     env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: stack.password }),
     cwd,
   });
-
-/** Waits for text that appears after this call, so each step waits for its own new frame. */
-const next = (child: PtyChild) => {
-  const from = child.text().length;
-  return (pattern: RegExp, timeoutMs = 20_000): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        if (pattern.test(child.text().slice(from))) return resolve();
-        if (Date.now() - started > timeoutMs)
-          return reject(
-            new Error(
-              `no new output matched ${pattern}; last: ${JSON.stringify(child.text().slice(-1500))}`,
-            ),
-          );
-        setTimeout(poll, 20);
-      };
-      poll();
-    });
-};
-
-const press = async (child: PtyChild, keys: string, expect: RegExp, timeoutMs?: number) => {
-  const wait = next(child);
-  child.write(keys);
-  await wait(expect, timeoutMs);
-};
 
 const pop3Lines = (session: Session, dir: 'client' | 'server') =>
   session.transcript.filter((l) => l.step === 'pop3' && l.dir === dir).map((l) => l.text);

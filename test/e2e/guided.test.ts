@@ -11,7 +11,7 @@ import { closedPort } from '../helpers/fake-server.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
-import { spawnPty, terminalEnv } from '../helpers/pty.js';
+import { nextOutput as next, pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
 
 const ENTER = '\r';
 const ESC = '\x1b';
@@ -36,36 +36,6 @@ const wizard = (args: string[]): PtyChild =>
     env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: stack.password }),
     cwd: ROOT,
   });
-
-/**
- * Waits for text that appears after this call (the terminal's history holds every earlier frame),
- * so each step of a test waits for its own new frame.
- */
-const next = (child: PtyChild) => {
-  const from = child.text().length;
-  return (pattern: RegExp, timeoutMs = 20_000): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        if (pattern.test(child.text().slice(from))) return resolve();
-        if (Date.now() - started > timeoutMs)
-          return reject(
-            new Error(
-              `no new output matched ${pattern}; last: ${JSON.stringify(child.text().slice(-1500))}`,
-            ),
-          );
-        setTimeout(poll, 20);
-      };
-      poll();
-    });
-};
-
-/** Presses a key and waits for what it should bring. */
-const press = async (child: PtyChild, keys: string, expect: RegExp, timeoutMs?: number) => {
-  const wait = next(child);
-  child.write(keys);
-  await wait(expect, timeoutMs);
-};
 
 test(
   'guided submission: every step waits; EHLO edited, IMAP skipped, the message sent',

@@ -141,3 +141,38 @@ export const spawnPty = (file: string, args: string[], options: SpawnPtyOptions 
     kill,
   };
 };
+
+/**
+ * Waits for text that appears after this call (the terminal's history holds every earlier frame),
+ * so each step of a test waits for its own new frame.
+ */
+export const nextOutput = (child: PtyChild) => {
+  const from = child.text().length;
+  return (pattern: RegExp, timeoutMs = 20_000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        if (pattern.test(child.text().slice(from))) return resolve();
+        if (Date.now() - started > timeoutMs)
+          return reject(
+            new Error(
+              `no new output matched ${pattern}; last: ${JSON.stringify(child.text().slice(-1500))}`,
+            ),
+          );
+        setTimeout(poll, 20);
+      };
+      poll();
+    });
+};
+
+/** Presses keys and waits for the new output they should bring. */
+export const pressFor = async (
+  child: PtyChild,
+  keys: string,
+  expect: RegExp,
+  timeoutMs?: number,
+): Promise<void> => {
+  const wait = nextOutput(child);
+  child.write(keys);
+  await wait(expect, timeoutMs);
+};
