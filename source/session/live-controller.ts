@@ -31,6 +31,7 @@ import { ManualConsole } from './console/manual-console.js';
 import { liveEngineOf, takeOver } from './console/take-over.js';
 import { DEFAULT_IMAP_PORT } from './steps/imap.js';
 import { DEFAULT_POP3_PORT } from './steps/pop3.js';
+import { gate } from '../record/gate.js';
 
 export type LiveStart =
   { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
@@ -594,7 +595,8 @@ export class LiveSessionController {
       })
       .then(() => this.finish())
       .catch((error: unknown) => {
-        this.problem = error instanceof Error ? error.message : String(error);
+        // An error can quote outside text (a host typed, a file name, a server's words): gated.
+        this.problem = gate(error instanceof Error ? error.message : String(error));
         this.finish();
       });
   }

@@ -92,6 +92,7 @@ import { stepStates } from './step-states.js';
 import { useActions } from './use-actions.js';
 import { useImmediateReducer } from './use-immediate-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { gate } from '../record/gate.js';
 
 export interface AppProps {
   controller: WizardController;
@@ -349,7 +350,7 @@ const WizardFrame = ({
     setConsoleProblem(undefined);
     controller.openManualConsole(where).then(setConsolePane, (error: unknown) => {
       setConsoleProblem(
-        `The console could not connect: ${error instanceof Error ? error.message : String(error)}`,
+        `The console could not connect: ${gate(error instanceof Error ? error.message : String(error))}`,
       );
       setConsoleTarget(where ?? controller.openConsole?.() ?? 'open');
     });

@@ -331,3 +331,18 @@ test('settle: the farewell in flight is waited for, and never longer than the gr
     }
   }
 });
+
+test('a start that fails says why through the gate: no terminal escape in the problem shown', async () => {
+  const controller = new LiveSessionController({
+    version: 'test',
+    configFor: async () => {
+      throw new Error('cannot read /tmp/\x1b]52;c;cHduZWQ=\x07evil\x1b[2J.pem');
+    },
+  });
+  controller.start({ input: 'mail.example.test' });
+  await until(() => controller.getProblem() !== undefined, 'the problem of the failed start');
+  const problem = controller.getProblem()!;
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(problem, /[\x00-\x1f\x7f]/);
+  assert.match(problem, /cannot read \/tmp\//);
+});

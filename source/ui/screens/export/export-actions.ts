@@ -8,6 +8,7 @@ import { summaryTarget } from '../../../report/summary.js';
 import type { ExportRequest, ExportResult } from '../../controller.js';
 import type { ExportAction, ExportState } from './reducer.js';
 import { decideExport, defaultReportName } from './reducer.js';
+import { gate } from '../../../record/gate.js';
 
 /** Where the dialog gets the session and writes it (the CLI implements exportReport). */
 export interface ExportSource {
@@ -56,6 +57,9 @@ export const submitExport = (
           : { type: 'failed', message: result.message },
       ),
     (error: unknown) =>
-      dispatch({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      dispatch({
+        type: 'failed',
+        message: gate(error instanceof Error ? error.message : String(error)),
+      }),
   );
 };
