@@ -100,3 +100,31 @@ test('the helper takes the password when its Enter arrives in a chunk of its own
 
 test('the helper takes the user and the password typed without waiting for the screen', () =>
   login((user) => [`${user}\r${PASSWORD}\r`], false));
+
+test('on the practice lab at 80 columns, the login and the practice password are on screen whole', async () => {
+  const controller = scripted();
+  const base = controller.getState();
+  const practice = {
+    scenario: 'healthy',
+    domain: 'practice.test',
+    user: 'student@practice.test',
+    password: 'practice-makes-perfect',
+  };
+  const onTheLab = { ...base, practice };
+  controller.getState = () => onTheLab;
+  const app = await renderApp(
+    <ConsolePane
+      controller={controller}
+      columns={80}
+      rows={24}
+      onQuit={() => undefined}
+      onInterrupt={() => undefined}
+    />,
+    { columns: 80, rows: 24 },
+  );
+  try {
+    assert.match(app.frame(), /login student@practice\.test · password practice-makes-perfect/);
+  } finally {
+    app.unmount();
+  }
+});

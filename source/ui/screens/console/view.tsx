@@ -110,9 +110,11 @@ export const ConsoleView = ({
       </Text>
       {view.practice ? (
         <Text wrap="truncate-end">
+          {/* The login first: at 80 columns the end of the row is cut, and it is what to type. */}
+          login <Text bold>{view.practice.user}</Text> · password{' '}
+          <Text bold>{view.practice.password}</Text> ·{' '}
           <Text color={tone('accent')}>practice lab</Text> {view.practice.scenario} · domain{' '}
-          {view.practice.domain} · login <Text bold>{view.practice.user}</Text> · password{' '}
-          <Text bold>{view.practice.password}</Text> (a practice one)
+          {view.practice.domain}
         </Text>
       ) : null}
       {lesson ? (
