@@ -197,3 +197,25 @@ test('the shared index follows one session as it grows and starts afresh for ano
   assert.notEqual(other, first);
   assert.equal(other.rows('send', 80).length, laidOut(lines(20, 1000), 'send', 80).length);
 });
+
+test('a view made before the transcript grew finds only in its own lines, searched after a newer one', () => {
+  const transcript = lines(300);
+  const index = new TranscriptIndex();
+  index.sync(transcript);
+  const before = index.rows('send', 70);
+  const grown = [...transcript, ...lines(600, 300)];
+  index.sync(grown);
+  const after = index.rows('send', 70);
+  for (const query of ['line', 'line 4', 'took', 'explained', 'x'])
+    assert.deepEqual(
+      findMatches(after, query),
+      findMatches(laidOut(grown, 'send', 70), query),
+      `grown: ${query}`,
+    );
+  for (const query of ['line', 'line 4', 'took', 'explained', 'x'])
+    assert.deepEqual(
+      findMatches(before, query),
+      findMatches(laidOut(transcript, 'send', 70), query),
+      `before: ${query}`,
+    );
+});
