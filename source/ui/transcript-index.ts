@@ -233,11 +233,12 @@ export class StepRows implements IndexedRows {
 
   matches(needle: string): readonly number[] {
     if (needle === '') return [];
-    const found = [...this.transcriptMatches(needle)];
+    const found = this.transcriptMatches(needle);
     // Findings rows count on their own (none of them is a transcript line).
+    const extra: number[] = [];
     for (let i = 0; i < this.after.length; i += 1)
-      if (this.after[i]!.text.toLowerCase().includes(needle)) found.push(this.transcriptRows + i);
-    return found;
+      if (this.after[i]!.text.toLowerCase().includes(needle)) extra.push(this.transcriptRows + i);
+    return extra.length === 0 ? found : [...found, ...extra];
   }
 
   /**

@@ -112,10 +112,11 @@ const TRANSCRIPT_KINDS = new Set(['client', 'server', 'note', 'explanation']);
  * Rows whose text holds the query, ignoring case, one per transcript entry (a reply and its
  * explanation are one match), in order. Findings rows count on their own.
  */
-export const findMatches = (rows: RowList, query: string): number[] => {
+export const findMatches = (rows: RowList, query: string): readonly number[] => {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
-  if (isIndexed(rows)) return [...rows.matches(needle)];
+  // The index keeps its answer for the query: shared, not copied (100,000 matches a key press).
+  if (isIndexed(rows)) return rows.matches(needle);
   const found: number[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < rows.length; i += 1) {
