@@ -27,6 +27,7 @@ import {
 } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
 import { ExportView } from './screens/export/view.js';
+import { ExportScreen } from './screens/export/export-screen.js';
 import {
   chooseExportFormat,
   submitExport as submitExportTo,
@@ -543,22 +544,12 @@ const WizardFrame = ({
           />
         </Box>
         {exportOpen ? (
-          <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
-            <Box flexDirection="column" flexGrow={1} paddingX={1}>
-              <ExportView
-                state={exported}
-                width={layout.columns - 2}
-                hasSession
-                onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
-                listFocused={exported.stage === 'format'}
-              />
-            </Box>
-            <Footer
-              items={exportFooter(exported)}
-              always={ALWAYS_WHILE_TYPING}
-              width={layout.columns}
-            />
-          </Box>
+          <ExportScreen
+            state={exported}
+            dispatch={exportDispatch}
+            columns={layout.columns}
+            rows={layout.frameRows}
+          />
         ) : null}
         {crash}
       </Box>

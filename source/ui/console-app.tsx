@@ -4,18 +4,16 @@
 import { Box, useApp } from 'ink';
 import { useMemo } from 'react';
 import { FullScreenRoot } from './components/full-screen-root.js';
-import { Footer } from './components/footer.js';
 import { TooSmall } from './components/too-small.js';
 import type { WizardExit } from './exit.js';
-import type { FooterItem } from './keymap.js';
 import { layoutFor } from './layout.js';
 import type { ConsoleController } from './screens/console/controller.js';
 import { ConsolePane } from './screens/console/console-pane.js';
 import type { ExportSource } from './screens/export/export-actions.js';
 import { chooseExportFormat, submitExport } from './screens/export/export-actions.js';
-import { exportFooter, exportReducer, initialExportState } from './screens/export/reducer.js';
+import { exportReducer, initialExportState } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
-import { ExportView } from './screens/export/view.js';
+import { ExportScreen } from './screens/export/export-screen.js';
 import type { KeyContext } from './use-actions.js';
 import { KeyHubProvider, WizardKeys } from './use-actions.js';
 import { useImmediateReducer } from './use-immediate-reducer.js';
@@ -30,7 +28,6 @@ interface Props {
   checkPath?: (value: string) => string | undefined;
 }
 
-const EXPORT_ALWAYS: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const noControl = (value: string): string | undefined =>
@@ -73,18 +70,12 @@ const Frame = ({
         />
       </Box>
       {exportOpen ? (
-        <Box flexDirection="column" height={layout.frameRows} width={layout.columns}>
-          <Box flexDirection="column" flexGrow={1} paddingX={1}>
-            <ExportView
-              state={exported}
-              width={layout.columns - 2}
-              hasSession
-              onHighlight={(format) => exportDispatch({ type: 'highlight', format })}
-              listFocused={exported.stage === 'format'}
-            />
-          </Box>
-          <Footer items={exportFooter(exported)} always={EXPORT_ALWAYS} width={layout.columns} />
-        </Box>
+        <ExportScreen
+          state={exported}
+          dispatch={exportDispatch}
+          columns={layout.columns}
+          rows={layout.frameRows}
+        />
       ) : null}
     </Box>
   );
