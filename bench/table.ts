@@ -11,12 +11,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn as spawnPty } from 'node-pty';
 import { BUNDLE, ROOT } from '../test/helpers/cli.js';
-import { getMailStack, submissionArgs } from '../test/helpers/mail-stack.js';
-import { plainText } from '../test/helpers/pty.js';
+import { getMailStack } from '../test/helpers/mail-stack.js';
 import type { Session } from '../source/record/types.js';
 import { VERSION } from '../source/version.js';
 import { startFakeMailbox } from './fake-mailbox.js';
 import { tcpLink, udpLink } from './link.js';
+import { wizardPeakKiB } from './wizard-session.js';
 import { fmt, median, pairs, since } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -185,54 +185,7 @@ const peak = (file: string, args: string[], env: NodeJS.ProcessEnv = {}): number
 const peaks = (file: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   median(Array.from({ length: Math.min(RUNS, 5) }, () => peak(file, args, env)));
 
-/** The wizard through a whole session on the real stack: send, then find the message over IMAP. */
-const wizardPeak = (bin: string) =>
-  new Promise<number>((resolve, reject) => {
-    const out = join(scratch, 'wizard-rss');
-    const args = [
-      BUNDLE,
-      ...submissionArgs(stack, { to: true }),
-      '--imap',
-      `imaps://${stack.host}:${stack.imaps}`,
-      '--ehlo',
-      'bench.test',
-    ];
-    const child = spawnPty(TIME, ['-f', '%M', '-o', out, bin, ...args], {
-      cols: 100,
-      rows: 30,
-      cwd: ROOT,
-      env: { ...ptyEnv, MAILMEDIC_PASSWORD: stack.password },
-    });
-    let output = '';
-    child.onData((d) => (output += d));
-    // Enter runs the next step when the screen offers it; the session is over once the IMAP step
-    // has a result mark.
-    let pressedAt = -1;
-    const press = setInterval(() => {
-      const screen = plainText(output);
-      if (/[✓✗!] imap/.test(screen.slice(-4000))) {
-        clearInterval(press);
-        child.write('q');
-      } else if (/enter (runs|sends) it/.test(screen.slice(-2000)) && output.length !== pressedAt) {
-        pressedAt = output.length;
-        child.write('\r');
-      }
-    }, 200);
-    const timer = setTimeout(() => {
-      clearInterval(press);
-      child.kill('SIGKILL');
-      reject(new Error(`wizard session did not finish in 90 s: ${output.slice(-500)}`));
-    }, 90_000);
-    child.onExit(() => {
-      clearInterval(press);
-      clearTimeout(timer);
-      try {
-        resolve(Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)));
-      } catch (error) {
-        reject(error as Error);
-      }
-    });
-  });
+const wizardPeak = (bin: string) => wizardPeakKiB(stack, bin, [], ptyEnv);
 
 if (hasTime) {
   const [n20, n24] = [NODES['Node 20'], NODES['Node 24']];
