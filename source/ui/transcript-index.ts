@@ -56,10 +56,10 @@ class StepEntries {
   readonly notes: number[] = [];
   heights: Heights | undefined;
   search: Search | undefined;
-  /** Lower-case text of the entries, made by the first search (each letter typed is one). */
-  lower: string[] | undefined;
+  /** Lower-case text of the entries, made as they are first measured. */
+  readonly lower: string[] = [];
   /** Lower-case explanation of each entry ('' without one), made with `lower`. */
-  explained: string[] | undefined;
+  readonly explained: string[] = [];
   /** Per width: 1 where an entry is one plain row (isOneRow), so a search skips its layout. */
   oneRow: { width: number; flags: number[] } | undefined;
 }
@@ -81,6 +81,19 @@ const rowsOf = (entry: TranscriptEntry, index: number, width: number): Transcrip
   if (laid.size >= LAID_KEPT) laid.delete(laid.keys().next().value!);
   laid.set(entry, { width, text: entry.text, rows });
   return rows;
+};
+
+/** Replies with one code share their explanation's text: lowered once, not once a line. */
+const EXPLANATIONS_KEPT = 4096;
+const loweredExplanations = new Map<string, string>();
+const lowerExplanation = (text: string): string => {
+  let lower = loweredExplanations.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (loweredExplanations.size >= EXPLANATIONS_KEPT) loweredExplanations.clear();
+    loweredExplanations.set(text, lower);
+  }
+  return lower;
 };
 
 /** The last position in `sorted[0..count)` whose value is at most `value`, or -1. */
@@ -160,7 +173,25 @@ export class TranscriptIndex {
       starts.push(starts[k]! + entryHeight(entry, width));
     }
     step.heights = heights;
+    this.prepareSearch(step, width);
     return heights;
+  }
+
+  /**
+   * What a search reads besides the text, made with the heights: the first letter of a query
+   * then costs one pass of `includes` over the step, not also a lower-casing of every line.
+   */
+  private prepareSearch(step: StepEntries, width: number): void {
+    const { lower, explained } = step;
+    for (let k = lower.length; k < step.entries.length; k += 1) {
+      const entry = this.source[step.entries[k]!]!;
+      lower.push(expandTabs(entry.text).toLowerCase());
+      explained.push(entry.explanation === undefined ? '' : lowerExplanation(entry.explanation));
+    }
+    if (step.oneRow?.width !== width) step.oneRow = { width, flags: [] };
+    const { flags } = step.oneRow;
+    for (let k = flags.length; k < step.entries.length; k += 1)
+      flags.push(isOneRow(this.source[step.entries[k]!]!, width) ? 1 : 0);
   }
 }
 
@@ -254,17 +285,9 @@ export class StepRows implements IndexedRows {
     // typed looks only at these.
     const candidates: number[] = [];
     const rows: number[] = [];
-    const lower = (this.step.lower ??= []);
-    const explained = (this.step.explained ??= []);
-    for (let k = lower.length; k < this.count; k += 1) {
-      const entry = this.source[this.step.entries[k]!]!;
-      lower.push(expandTabs(entry.text).toLowerCase());
-      explained.push(entry.explanation?.toLowerCase() ?? '');
-    }
-    if (this.step.oneRow?.width !== this.width) this.step.oneRow = { width: this.width, flags: [] };
-    const oneRow = this.step.oneRow.flags;
-    for (let k = oneRow.length; k < this.count; k += 1)
-      oneRow.push(isOneRow(this.source[this.step.entries[k]!]!, this.width) ? 1 : 0);
+    const { lower, explained } = this.step;
+    // Made with the heights for entries up to this view's count (a width change remade them).
+    const oneRow = this.step.oneRow?.width === this.width ? this.step.oneRow.flags : [];
     // "…" ends a cut row without being in the text: such needles take the long way.
     const fast = !needle.includes('…');
     const visit = (k: number) => {

@@ -135,6 +135,27 @@ test('after a width change the heights are measured again, and the old width sti
   assert.deepEqual(index.rows('send', 120).slice(), laidOut(transcript, 'send', 120));
 });
 
+test('a view of the old width finds what its rows hold after a view of another width was made', () => {
+  // What a search reads besides the text (one-row flags) is made per width with the heights.
+  const transcript = lines(400);
+  const index = new TranscriptIndex();
+  index.sync(transcript);
+  const wide = index.rows('send', 120);
+  const narrow = index.rows('send', 30);
+  // The wide width again: its flags would place a needle of a wrapped line on its first row.
+  index.rows('send', 120);
+  for (const query of ['line 1', 'x-line', 'accepted', 'lorem ipsum lorem', 'ipsum 4', 'x…'])
+    for (const [view, width] of [
+      [wide, 120],
+      [narrow, 30],
+    ] as const)
+      assert.deepEqual(
+        findMatches(view, query),
+        findMatches(laidOut(transcript, 'send', width), query),
+        `${query} at ${width}`,
+      );
+});
+
 test('a note rewritten in place (the recorder’s "lines not kept") is measured again', () => {
   const transcript = lines(30);
   const note: TranscriptEntry = {
