@@ -48,6 +48,21 @@ const node24 = (): string => {
 const NODES = { 'Node 20': process.execPath, 'Node 24': node24() };
 const versionOf = (bin: string) => execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
 
+/**
+ * The floors under the goals: the smallest Ink app, built as the bundle is (same options, same
+ * patches), and a plain Node SMTP client that does only what `check --steps connect,banner,ehlo`
+ * does. A goal below its floor cannot be met by any code of ours on ink and Node.
+ */
+const floorDir = mkdtempSync(join(tmpdir(), 'mailmedic-floor-'));
+const { buildBundle } = (await import(join(ROOT, 'scripts', 'build.mjs'))) as {
+  buildBundle: (options: { outdir: string; entry: string }) => Promise<string>;
+};
+const FLOOR_INK = await buildBundle({
+  outdir: floorDir,
+  entry: join(ROOT, 'bench', 'floors', 'ink-hello.tsx'),
+});
+const FLOOR_SMTP = join(ROOT, 'bench', 'floors', 'smtp-client.mjs');
+
 const rows: string[][] = [];
 const row = (...cells: string[]) => {
   rows.push(cells);
@@ -93,7 +108,9 @@ const inPty = (file: string, args: string[], done?: (output: string) => boolean)
     child.onExit(() => (done ? undefined : finish()));
   });
 
-const firstFrame = (bin: string) => inPty(bin, [BUNDLE], (out) => out.includes(`v${VERSION}`));
+const frameOf = (bundle: string) => (bin: string) =>
+  inPty(bin, [bundle], (out) => out.includes(`v${VERSION}`));
+const firstFrame = frameOf(BUNDLE);
 const nodeStart = (bin: string) => inPty(bin, ['-e', '0']);
 
 for (const [name, bin] of Object.entries(NODES)) {
@@ -108,6 +125,18 @@ for (const [name, bin] of Object.entries(NODES)) {
     `\`node -e 0\` ${fmt(r.b)}`,
     x(r.ratio),
     name === 'Node 20' ? '<= 2.0x' : '<= 3.0x',
+  );
+  const floor = await pairs(
+    RUNS,
+    () => frameOf(FLOOR_INK)(bin),
+    () => nodeStart(bin),
+  );
+  row(
+    `floor: first frame of a one-line Ink app in a pty (bundled alike), ${name}`,
+    fmt(floor.a),
+    `\`node -e 0\` ${fmt(floor.b)}`,
+    x(floor.ratio),
+    '',
   );
 }
 
@@ -158,6 +187,18 @@ for (const [name, bin] of Object.entries(NODES)) {
     x(r.ratio),
     name === 'Node 20' ? '<= 1.5x' : '<= 1.0x',
   );
+  const floor = await pairs(
+    RUNS,
+    () => wall(bin, [FLOOR_SMTP, stack.host, String(stack.smtp)]),
+    () => wall('swaks', swaksArgs),
+  );
+  row(
+    `floor: a plain Node SMTP client (connect, greeting, EHLO, QUIT) vs swaks, ${name}`,
+    fmt(floor.a),
+    `swaks ${fmt(floor.b)}`,
+    x(floor.ratio),
+    '',
+  );
 }
 for (const [name, bin] of Object.entries(NODES)) {
   const r = await pairs(
@@ -200,6 +241,24 @@ if (hasTime) {
     `swaks ${mib(swaks)}, \`node -e 0\` ${mib(bare20)} / ${mib(bare24)}`,
     '',
     '<= 50 MiB',
+  );
+  // The Ink app in a pseudo-terminal, as the wizard is measured: on a pipe Ink draws almost nothing.
+  const inkPeak = async (bin: string) => {
+    const values: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
+      const out = join(scratch, 'ink-rss');
+      await inPty(TIME, ['-f', '%M', '-o', out, bin, FLOOR_INK]);
+      values.push(Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)));
+    }
+    return median(values);
+  };
+  const smtpArgs = [FLOOR_SMTP, stack.host, String(stack.smtp)];
+  row(
+    'floor: peak memory, the plain Node SMTP client; the one-line Ink app in a pty (Node 20 / 24)',
+    `${mib(peaks(n20, smtpArgs))} / ${mib(peaks(n24, smtpArgs))}; ${mib(await inkPeak(n20))} / ${mib(await inkPeak(n24))}`,
+    '',
+    '',
+    '',
   );
   const w20: number[] = [];
   const w24: number[] = [];
@@ -534,6 +593,7 @@ const measuredRtt = await calibrate();
   );
 }
 rmSync(scratch, { recursive: true, force: true });
+rmSync(floorDir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- the table
 

@@ -184,8 +184,10 @@ export const buildBundle = async (options = {}) => {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await rm(join(o.outdir, 'lib'), { recursive: true, force: true });
   await mkdir(o.outdir, { recursive: true });
-  await build({
-    entryPoints: { cli: join(root, 'source', 'cli.tsx') },
+  const result = await build({
+    // bench/ builds its floor programs with the same options (`entry`).
+    entryPoints: { cli: o.entry ?? join(root, 'source', 'cli.tsx') },
+    metafile: Boolean(o.metafile),
     outdir: join(o.outdir, 'lib'),
     chunkNames: '[name]-[hash]',
     bundle: true,
@@ -215,6 +217,8 @@ export const buildBundle = async (options = {}) => {
       ...(o.builtinsByRequire ? [builtinsByRequire] : []),
     ],
   });
+  // Which modules each chunk holds and how many bytes each adds (--metafile FILE).
+  if (o.metafile) await writeFile(o.metafile, JSON.stringify(result.metafile));
   if (o.asciiOnly) await asciiOnly(join(o.outdir, 'lib'));
   const launcherPath = join(o.outdir, 'mailmedic.js');
   await writeFile(launcherPath, launcher(o.compileCache));
@@ -226,6 +230,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       outdir: { type: 'string' },
+      metafile: { type: 'string' },
       'no-split': { type: 'boolean' },
       'no-minify': { type: 'boolean' },
       'no-compile-cache': { type: 'boolean' },
@@ -237,11 +242,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   if (values.help) {
     console.log(
-      'node scripts/build.mjs [--outdir DIR] [--no-split] [--no-minify] [--no-compile-cache] [--no-patches] [--no-builtins-by-require] [--no-ascii-only]',
+      'node scripts/build.mjs [--outdir DIR] [--metafile FILE] [--no-split] [--no-minify] [--no-compile-cache] [--no-patches] [--no-builtins-by-require] [--no-ascii-only]',
     );
   } else {
     await buildBundle({
       ...(values.outdir ? { outdir: values.outdir } : {}),
+      ...(values.metafile ? { metafile: values.metafile } : {}),
       split: !values['no-split'],
       minify: !values['no-minify'],
       compileCache: !values['no-compile-cache'],
