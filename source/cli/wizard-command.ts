@@ -198,6 +198,8 @@ export const runWizardCommand = async (
   // the practice lab is offered.
   if (command.lab) live.start({ lab: command.lab });
   const report = flags.report;
+  // The runner, the rules and the knowledge base load while the first screen is up, not before.
+  setImmediate(() => void LiveSessionController.preload());
   try {
     return await runWizard({
       controller,

@@ -44,6 +44,9 @@ export interface RunConfig {
 }
 
 export const DEFAULT_SMTP_PORT = 25;
+/** POP3 and IMAP default to their implicit-TLS ports (RFC 8314). */
+export const DEFAULT_POP3_PORT = 995;
+export const DEFAULT_IMAP_PORT = 993;
 export const IMPLICIT_TLS_PORTS: Readonly<Record<string, number[]>> = {
   smtp: [465],
   pop3: [995],

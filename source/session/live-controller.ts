@@ -3,7 +3,6 @@
 // answer (send, edit, skip, stop), unless the user asked to run on. Settings live here between
 // runs; each run is a fresh session that carries the attempts of the runs before it. How settings
 // become a RunConfig (files, defaults) is the CLI's business, passed in as a function.
-import { planAction } from '../diagnosis/actions.js';
 import { endpoint } from '../net/connection.js';
 import { DEADLINE_LABELS, deadlinesFor } from '../net/deadlines.js';
 import { SessionRecorder } from '../record/recorder.js';
@@ -24,14 +23,18 @@ import type {
   HandedConnection,
   Proposal,
 } from './gate.js';
-import { runSession } from './runner.js';
-import { ConsoleSessionController } from './console/console-controller.js';
+import type { ConsoleSessionController } from './console/console-controller.js';
 import type { PracticeLogin } from './console/console-controller.js';
-import { ManualConsole } from './console/manual-console.js';
-import { liveEngineOf, takeOver } from './console/take-over.js';
-import { DEFAULT_IMAP_PORT } from './steps/imap.js';
-import { DEFAULT_POP3_PORT } from './steps/pop3.js';
+import { DEFAULT_IMAP_PORT, DEFAULT_POP3_PORT } from './config.js';
 import { gate } from '../record/gate.js';
+import type * as LiveEngineModule from './live-engine.js';
+
+type LiveEngine = typeof LiveEngineModule;
+let engine: LiveEngine | undefined;
+let engineLoading: Promise<LiveEngine> | undefined;
+/** The runner and the console, loaded once (see live-engine.ts for why not at start-up). */
+const loadEngine = (): Promise<LiveEngine> =>
+  (engineLoading ??= import('./live-engine.js').then((loaded) => (engine = loaded)));
 
 export type LiveStart =
   { input: string; settings?: Partial<WizardSettings>; password?: string } | { lab: string };
@@ -116,6 +119,11 @@ const attemptSettings = (settings: WizardSettings): StepAttempt['settings'] => {
 };
 
 export class LiveSessionController {
+  /** Starts loading the runner and the console; the wizard calls it once its first frame is out. */
+  static preload(): Promise<void> {
+    return loadEngine().then(() => undefined);
+  }
+
   private recorder: SessionRecorder | undefined;
   private snapshot: Session | undefined;
   private guide: ReturnType<LiveSessionController['buildGuide']> | undefined;
@@ -348,7 +356,12 @@ export class LiveSessionController {
 
   takeAction = (action: NextAction, step?: StepId): void => {
     if (!this.settings) return;
-    const plan = planAction(action, this.settings, {
+    // A finding (and so its actions) exists only after a run, which loaded the engine.
+    if (!engine) {
+      void loadEngine().then(() => this.takeAction(action, step));
+      return;
+    }
+    const plan = engine.planAction(action, this.settings, {
       ...(step ? { step } : {}),
       hasPassword: this.password !== undefined,
       mailbox: step === 'pop3' || step === 'imap',
@@ -398,6 +411,9 @@ export class LiveSessionController {
     lab?: boolean;
   }): Promise<ConsoleSessionController> => {
     if (where?.lab) return this.openLabConsole(where.port);
+    // No await once loaded: the command waiting below must still be the one answered.
+    const { ConsoleSessionController, ManualConsole, liveEngineOf, takeOver } =
+      engine ?? (await loadEngine());
     const pending = this.pending;
     const target = where ?? this.mailboxConsole(pending?.proposal) ?? this.openConsole();
     // DNS has no connection to hand over: its questions are UDP, one each.
@@ -452,6 +468,7 @@ export class LiveSessionController {
   /** The start screen's console goal with no server named: the practice lab's server in a role. */
   private openLabConsole = async (role: number): Promise<ConsoleSessionController> => {
     if (!this.options.labConsole) throw new Error('the practice lab is not available here');
+    const { ConsoleSessionController, ManualConsole } = await loadEngine();
     const to = await this.options.labConsole(role);
     const where = endpoint(to.host, to.port);
     const recorder = new SessionRecorder(
@@ -577,9 +594,10 @@ export class LiveSessionController {
     this.refresh();
     void this.options
       .configFor(settings, this.password, this.lab)
-      .then((config) => {
+      .then(async (config) => {
         this.config = config;
         this.runs = run;
+        const { runSession } = engine ?? (await loadEngine());
         return runSession(config, {
           version: this.options.version,
           signal,

@@ -18,6 +18,7 @@ import type { WizardExit } from './exit.js';
 import type { FooterItem } from './keymap.js';
 import { withoutNetworkKeys } from './keymap.js';
 import { explainLine } from './line-explanation.js';
+import { useKnowledge } from './knowledge.js';
 import { renderSummary } from '../report/summary.js';
 import {
   EXPORT_HELP,
@@ -154,6 +155,8 @@ const CrashTest = () => {
 };
 
 const Wizard = ({ controller, version, checkTarget, initialTarget, crashForTest }: AppProps) => {
+  // The explanation panel reads the knowledge base: loaded once the first frame is out.
+  useKnowledge();
   const [exported, exportDispatch, currentExport] = useImmediateReducer(
     exportReducer,
     initialExportState,

@@ -1,7 +1,8 @@
 // Everything the knowledge base says about one transcript line, as sections for the explanation
 // panel: the basic reply code, the enhanced code, what a vendor means by this wording, POP3/IMAP
-// status and response codes, capabilities, with the RFC (or vendor document) for each. Pure.
-import { explain } from '../knowledge/explain.js';
+// status and response codes, capabilities, with the RFC (or vendor document) for each. Pure once
+// the knowledge base is loaded (ui/knowledge.ts).
+import { KNOWLEDGE_LOADING, knowledgeExplain } from './knowledge.js';
 import type { TranscriptEntry } from '../record/types.js';
 
 export interface ExplanationSection {
@@ -42,6 +43,8 @@ export const explainLine = (entry: TranscriptEntry): LineExplanation => {
       ],
     };
   }
+  const explain = knowledgeExplain();
+  if (!explain) return { line, sections: [{ heading: 'Explanation', lines: [KNOWLEDGE_LOADING] }] };
   const found = explain(entry.text);
   const sections: ExplanationSection[] = [];
   if (entry.explanation) sections.push({ heading: 'In short', lines: [entry.explanation] });

@@ -2,6 +2,7 @@
 // session sent a message, SEARCH for its Message-ID until it arrives, then FETCH its header.
 // Guided, each command is proposed with the tag it will carry (mailbox-talk.ts); an edited line
 // goes out as typed, the engine tracks it, and the step reads what the engine learned.
+import { DEFAULT_IMAP_PORT } from '../config.js';
 import { describeImapResponse } from '../../knowledge/index.js';
 import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection } from '../../net/connection.js';
@@ -28,7 +29,7 @@ import {
 import { markRetrieved } from './pop3.js';
 
 const STEP = 'imap' as const;
-export const DEFAULT_IMAP_PORT = 993;
+export { DEFAULT_IMAP_PORT };
 /** The engine's own tags: this prefix and a counter (ImapEngine's default). */
 const TAG_PREFIX = 'a';
 

@@ -3,6 +3,7 @@
 // maildrop taken at login). The mailbox is only read: nothing is deleted. Guided, each command is
 // proposed before it goes (mailbox-talk.ts); an edited line goes out as typed, the engine tracks
 // it, and the step reads what the engine learned rather than what it meant to ask.
+import { DEFAULT_POP3_PORT } from '../config.js';
 import { describePop3Response } from '../../knowledge/index.js';
 import { readableTlsError } from '../../diagnosis/tls-reason.js';
 import { Connection } from '../../net/connection.js';
@@ -29,7 +30,7 @@ import {
 } from './mailbox-talk.js';
 
 const STEP = 'pop3' as const;
-export const DEFAULT_POP3_PORT = 995;
+export { DEFAULT_POP3_PORT };
 /** How many of the newest messages are searched for the test message. */
 const SEARCH_DEPTH = 50;
 /**

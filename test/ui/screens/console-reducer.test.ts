@@ -7,6 +7,7 @@ import {
 import type { ConsoleScreenState } from '../../../source/ui/screens/console/controller.js';
 import { maskedInput } from '../../../source/ui/screens/console/view.js';
 import { lineForMore, moreAbout } from '../../../source/ui/screens/console/more.js';
+import { KNOWLEDGE_LOADING, loadKnowledge } from '../../../source/ui/knowledge.js';
 import { lessonProgress } from '../../../source/session/console/lessons.js';
 import { lessonById } from '../../../source/knowledge/lessons/index.js';
 
@@ -74,7 +75,12 @@ test("every lesson's own example lines complete it (lines in brackets are descri
   }
 });
 
-test('the more panel knows the code, the enhanced code and the vendor wording', () => {
+test('the more panel knows the code, the enhanced code and the vendor wording', async () => {
+  // The knowledge base loads after the first frame: until then the panel says so.
+  assert.deepEqual(moreAbout('554 5.7.1 <x@foreign.example>: Relay access denied'), [
+    KNOWLEDGE_LOADING,
+  ]);
+  await loadKnowledge();
   const text = moreAbout('554 5.7.1 <x@foreign.example>: Relay access denied').join('\n');
   assert.match(text, /^554/m);
   assert.match(text, /5\.7\.1/);

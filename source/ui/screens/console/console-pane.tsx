@@ -12,6 +12,7 @@ import type { ConsoleController } from './controller.js';
 import { CONSOLE_HELP, consoleFooter, consoleReducer, initialConsoleScreen } from './reducer.js';
 import { useConsoleInput } from './use-console-input.js';
 import { ConsoleView, transcriptHeight, transcriptRows } from './view.js';
+import { useKnowledge } from '../../knowledge.js';
 
 const ALWAYS: readonly FooterItem[] = [{ actions: ['interrupt'] }];
 const NOT_TYPING: readonly FooterItem[] = [{ actions: ['help'] }, { actions: ['quit'] }];
@@ -46,6 +47,8 @@ export const ConsolePane = ({
   onReport,
   isActive,
 }: Props) => {
+  // The "more" panel reads the knowledge base: loaded now that the pane is on screen.
+  useKnowledge();
   const subscribe = useCallback((l: () => void) => controller.subscribe(l), [controller]);
   const session = useSyncExternalStore(subscribe, () => controller.getSession());
   const view = useSyncExternalStore(subscribe, () => controller.getState());

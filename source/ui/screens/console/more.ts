@@ -1,7 +1,7 @@
 // The "more" panel: everything the knowledge base knows about one server line (the code, the
 // enhanced code, the POP3/IMAP status and response code, the vendor's wording and its fix).
-import { explain } from '../../../knowledge/index.js';
 import type { KnowledgeEntry } from '../../../knowledge/index.js';
+import { KNOWLEDGE_LOADING, knowledgeExplain } from '../../knowledge.js';
 import type { TranscriptEntry } from '../../../record/types.js';
 
 const entry = (head: string, e: KnowledgeEntry | undefined): string[] =>
@@ -9,6 +9,8 @@ const entry = (head: string, e: KnowledgeEntry | undefined): string[] =>
 
 /** Paragraphs about a server line, the vendor's wording first; empty when nothing is known. */
 export const moreAbout = (line: string): string[] => {
+  const explain = knowledgeExplain();
+  if (!explain) return [KNOWLEDGE_LOADING];
   const e = explain(line);
   const out: string[] = [];
   // The server's own wording first: it names the cause and what to change.
