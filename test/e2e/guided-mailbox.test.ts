@@ -1,7 +1,8 @@
 // The guided mailbox steps in a real pseudo-terminal against the real mail stack (Postfix
 // submission, Dovecot POP3 with STLS): a message sent step by step, then retrieved over POP3 with
 // every command proposed, STAT edited to LIST, and the rest sent with `a`; and `m` at a POP3
-// command after login, typing on the same connection, Esc back to the steps that know it.
+// command after login, typing on the same connection, Esc back to the steps that know it; the same
+// `m` at an IMAP command, its tags going on.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -168,6 +169,53 @@ test(
     assert.ok(!sent.includes('STAT'), 'STAT was proposed, never sent: the user took over');
     assert.ok(!sent.includes('QUIT'), 'the guided run did not say goodbye on the console’s line');
     assert.match(session.steps.find((s) => s.id === 'pop3')!.summary, /continued by hand/);
+    assert.ok(!JSON.stringify(session).includes(stack.password));
+  },
+);
+
+test(
+  'm at an IMAP command after login: the console goes on with the next tag on the same connection',
+  TIMEOUT,
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-imap-m-'));
+    const child = wizard(
+      [
+        `127.0.0.1:${stack.submission}`,
+        '--steps',
+        'imap',
+        '--imap',
+        `imaps://127.0.0.1:${stack.imaps}`,
+        '--mailbox-user',
+        stack.user,
+        '--ca-file',
+        stack.caCert,
+        '--report',
+        'session.json',
+      ],
+      dir,
+    );
+    t.after(child.kill);
+    await child.waitFor(/→ {2}IMAP 127\.0\.0\.1:\d+: log in as/, { timeoutMs: 20_000 });
+    // Dovecot's greeting names its capabilities: the first command is the login.
+    await press(child, ENTER, /Next command (LOGIN|AUTHENTICATE)/);
+    await press(child, ENTER, /Next command EXAMINE/);
+    await press(child, 'm', /you have the IMAP connection now/);
+    // Logged in, nothing selected yet: EXAMINE fits, and takes the tag the guide would have used.
+    await press(child, 'EXAMINE INBOX' + ENTER, /S: a2 OK/);
+    assert.doesNotMatch(child.text().slice(-3000), /not valid in state/);
+    await press(child, ESC, /e type/);
+    await press(child, ESC, /back from the manual console: typed by hand: a2 EXAMINE INBOX/);
+    await press(child, 'q', /\$|/);
+    assert.equal((await child.exit()).code, 0);
+
+    const session = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as Session;
+    const sent = session.transcript
+      .filter((l) => l.step === 'imap' && l.dir === 'client')
+      .map((l) => l.text);
+    assert.equal(sent.at(-1), 'a2 EXAMINE INBOX');
+    assert.equal(sent.filter((l) => / (LOGIN|AUTHENTICATE) /.test(l)).length, 1, sent.join(' | '));
+    assert.ok(!sent.some((l) => /LOGOUT/.test(l)), 'the guided run did not log out');
+    assert.match(session.steps.find((s) => s.id === 'imap')!.summary, /continued by hand/);
     assert.ok(!JSON.stringify(session).includes(stack.password));
   },
 );
