@@ -41,6 +41,43 @@ const wizard = (args: string[], cwd: string): PtyChild =>
 const pop3Lines = (session: Session, dir: 'client' | 'server') =>
   session.transcript.filter((l) => l.step === 'pop3' && l.dir === dir).map((l) => l.text);
 
+/** The wizard on one mailbox step only, its report written to session.json in `dir`. */
+const mailboxWizard = (protocol: 'pop3' | 'imap', server: string, dir: string): PtyChild =>
+  wizard(
+    [
+      `127.0.0.1:${stack.submission}`,
+      '--steps',
+      protocol,
+      `--${protocol}`,
+      server,
+      '--mailbox-user',
+      stack.user,
+      '--ca-file',
+      stack.caCert,
+      '--report',
+      'session.json',
+    ],
+    dir,
+  );
+
+/**
+ * Esc leaves typing, Esc again goes back to the steps, which say what was typed; q writes the
+ * report. The session as saved, with the step's client lines.
+ */
+const backAndQuit = async (child: PtyChild, back: RegExp, dir: string, step: 'pop3' | 'imap') => {
+  await press(child, ESC, /e type/);
+  await press(child, ESC, back);
+  await press(child, 'q', /\$|/);
+  assert.equal((await child.exit()).code, 0);
+  const session = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as Session;
+  assert.match(session.steps.find((s) => s.id === step)!.summary, /continued by hand/);
+  assert.ok(!JSON.stringify(session).includes(stack.password));
+  const sent = session.transcript
+    .filter((l) => l.step === step && l.dir === 'client')
+    .map((l) => l.text);
+  return { session, sent };
+};
+
 test(
   'guided POP3 retrieval: each command proposed, STAT edited to LIST, the rest sent with a',
   TIMEOUT,
@@ -123,22 +160,7 @@ test(
   TIMEOUT,
   async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-pop3-m-'));
-    const child = wizard(
-      [
-        `127.0.0.1:${stack.submission}`,
-        '--steps',
-        'pop3',
-        '--pop3',
-        `127.0.0.1:${stack.pop3}`,
-        '--mailbox-user',
-        stack.user,
-        '--ca-file',
-        stack.caCert,
-        '--report',
-        'session.json',
-      ],
-      dir,
-    );
+    const child = mailboxWizard('pop3', `127.0.0.1:${stack.pop3}`, dir);
     t.after(child.kill);
     await child.waitFor(/→ {2}POP3 127\.0\.0\.1:\d+: log in as/, { timeoutMs: 20_000 });
     await press(child, ENTER, /Next command CAPA/);
@@ -153,23 +175,15 @@ test(
     // The console opens ready for typing.
     await press(child, 'UIDL' + ENTER, /S: \.\s/);
     assert.doesNotMatch(child.text().slice(-3000), /not valid in state/);
-    // Esc leaves typing, Esc again goes back to the steps.
-    await press(child, ESC, /e type/);
-    await press(
+    const { sent } = await backAndQuit(
       child,
-      ESC,
       /back from the manual console: typed by hand: UIDL; logged in when the console closed/,
+      dir,
+      'pop3',
     );
-    await press(child, 'q', /\$|/);
-    assert.equal((await child.exit()).code, 0);
-
-    const session = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as Session;
-    const sent = pop3Lines(session, 'client');
     assert.equal(sent.at(-1), 'UIDL');
     assert.ok(!sent.includes('STAT'), 'STAT was proposed, never sent: the user took over');
     assert.ok(!sent.includes('QUIT'), 'the guided run did not say goodbye on the console’s line');
-    assert.match(session.steps.find((s) => s.id === 'pop3')!.summary, /continued by hand/);
-    assert.ok(!JSON.stringify(session).includes(stack.password));
   },
 );
 
@@ -178,22 +192,7 @@ test(
   TIMEOUT,
   async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-imap-m-'));
-    const child = wizard(
-      [
-        `127.0.0.1:${stack.submission}`,
-        '--steps',
-        'imap',
-        '--imap',
-        `imaps://127.0.0.1:${stack.imaps}`,
-        '--mailbox-user',
-        stack.user,
-        '--ca-file',
-        stack.caCert,
-        '--report',
-        'session.json',
-      ],
-      dir,
-    );
+    const child = mailboxWizard('imap', `imaps://127.0.0.1:${stack.imaps}`, dir);
     t.after(child.kill);
     await child.waitFor(/→ {2}IMAP 127\.0\.0\.1:\d+: log in as/, { timeoutMs: 20_000 });
     // Dovecot's greeting names its capabilities: the first command is the login.
@@ -203,19 +202,14 @@ test(
     // Logged in, nothing selected yet: EXAMINE fits, and takes the tag the guide would have used.
     await press(child, 'EXAMINE INBOX' + ENTER, /S: a2 OK/);
     assert.doesNotMatch(child.text().slice(-3000), /not valid in state/);
-    await press(child, ESC, /e type/);
-    await press(child, ESC, /back from the manual console: typed by hand: a2 EXAMINE INBOX/);
-    await press(child, 'q', /\$|/);
-    assert.equal((await child.exit()).code, 0);
-
-    const session = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as Session;
-    const sent = session.transcript
-      .filter((l) => l.step === 'imap' && l.dir === 'client')
-      .map((l) => l.text);
+    const { sent } = await backAndQuit(
+      child,
+      /back from the manual console: typed by hand: a2 EXAMINE INBOX/,
+      dir,
+      'imap',
+    );
     assert.equal(sent.at(-1), 'a2 EXAMINE INBOX');
     assert.equal(sent.filter((l) => / (LOGIN|AUTHENTICATE) /.test(l)).length, 1, sent.join(' | '));
     assert.ok(!sent.some((l) => /LOGOUT/.test(l)), 'the guided run did not log out');
-    assert.match(session.steps.find((s) => s.id === 'imap')!.summary, /continued by hand/);
-    assert.ok(!JSON.stringify(session).includes(stack.password));
   },
 );
