@@ -30,6 +30,11 @@ export interface Proposal {
   check?: (line: string) => string | undefined;
   /** For `consent`: the question. */
   consent?: ConsentRequest;
+  /**
+   * A later round of a poll (a mailbox step looking again for the test message): a command the
+   * user already let go in the first round. The wizard sends it without asking, showing the wait.
+   */
+  repeat?: boolean;
 }
 
 /**

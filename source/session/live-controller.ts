@@ -544,7 +544,7 @@ export class LiveSessionController {
           proposal.kind === 'command' &&
           proposal.display[0] === 'QUIT' &&
           this.recorder?.stepStatus(proposal.step) !== undefined;
-        if (this.mode === 'auto' || ahead || farewell) {
+        if (this.mode === 'auto' || ahead || farewell || proposal.repeat) {
           this.beginWait(proposal);
           resolve({ action: 'send' });
           this.refresh();
@@ -564,7 +564,13 @@ export class LiveSessionController {
       step: proposal.step,
       since: this.now(),
       ...(ms !== undefined ? { deadlineMs: ms } : {}),
-      what: deadline ? DEADLINE_LABELS[deadline] : 'the step',
+      // A mailbox step's pause between two looks for the test message (pauseBeforeRound).
+      what:
+        proposal.kind === 'step' && proposal.repeat
+          ? 'the test message to arrive'
+          : deadline
+            ? DEADLINE_LABELS[deadline]
+            : 'the step',
       mark: this.recorder?.session.transcript.length ?? 0,
     };
   }

@@ -335,3 +335,78 @@ test('IMAP: skip at LOGIN ends the step as skipped, with LOGOUT said', async () 
     await server.close();
   }
 });
+
+/** The run looks for a message the mailbox never gets: the step polls until its deadline. */
+const MISSING_ID = '<never.arrives@fake.test>';
+const pollConfig = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
+  ...config(protocol, port),
+  deadlines: deadlinesFor(3),
+});
+const runLookingForMissing = (cfg: RunConfig, gate: CommandGate): Promise<Session> =>
+  runSession(cfg, {
+    version: 'test',
+    gate,
+    onRecorder: (recorder) => recorder.update((s) => void (s.delivery = { messageId: MISSING_ID })),
+  });
+
+/** Proposals before the first pause, the pause, and what came after it. */
+const aroundFirstPause = (seen: Proposal[]) => {
+  const pause = seen.findIndex((p) => p.kind === 'step' && p.repeat === true);
+  assert.ok(pause > 0, 'the step announced its pause between two rounds');
+  return { first: seen.slice(0, pause), pause: seen[pause]!, later: seen.slice(pause + 1) };
+};
+
+for (const protocol of ['pop3', 'imap'] as const) {
+  test(`${protocol.toUpperCase()}: the first round is proposed; later rounds go again without asking, after an announced pause`, async () => {
+    const server = await (protocol === 'pop3' ? startFakePop3() : startFakeImap());
+    const gate = scripted();
+    try {
+      const session = await runLookingForMissing(pollConfig(protocol, server.port), gate);
+      assert.equal(step(session, protocol).status, 'error');
+      assert.match(step(session, protocol).summary, /did not arrive within 3 s/);
+      const { first, pause, later } = aroundFirstPause(gate.seen);
+      assert.ok(
+        first.every((p) => p.repeat !== true),
+        'round 1 is the user’s to let go',
+      );
+      assert.match(pause.display[0]!, /^wait 2 s, then look again \(round 2\)$/);
+      assert.equal(pause.editable, false);
+      assert.ok(later.length > 0);
+      assert.ok(
+        later.every((p) => p.repeat === true),
+        later.map((p) => p.display[0]).join(' | '),
+      );
+      // POP3 logs in again each round; IMAP stays in INBOX and asks with NOOP and SEARCH.
+      if (protocol === 'pop3') assert.ok(server.sessions.length >= 2);
+      else {
+        assert.equal(server.sessions.length, 1);
+        assert.ok(later.some((p) => / NOOP$/.test(p.display[0] ?? '')));
+        assert.ok(later.some((p) => / SEARCH HEADER Message-ID /.test(p.display[0] ?? '')));
+      }
+      assert.ok(
+        session.transcript.some((l) => l.dir === 'note' && /without asking again/.test(l.text)),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test('without a guide, a poll says only when it looks again', async () => {
+  const server = await startFakePop3();
+  try {
+    const session = await runSession(pollConfig('pop3', server.port), {
+      version: 'test',
+      onRecorder: (recorder) =>
+        recorder.update((s) => void (s.delivery = { messageId: MISSING_ID })),
+    });
+    const notes = session.transcript.filter((l) => l.dir === 'note').map((l) => l.text);
+    assert.ok(
+      notes.includes('not delivered yet; looking again in 2 s (round 1)'),
+      notes.join(' | '),
+    );
+    assert.ok(!notes.some((n) => /without asking/.test(n)));
+  } finally {
+    await server.close();
+  }
+});

@@ -22,7 +22,8 @@ import {
   readUntil,
   recordMailboxTls,
   recordServerLines,
-  sleep,
+  notYet,
+  pauseBeforeRound,
   userEnded,
   writeCommand,
 } from './mailbox-talk.js';
@@ -41,6 +42,8 @@ class ImapTalk {
   private handedOver = false;
   /** Tags the engine numbered so far, so a proposal shows the tag it will carry. */
   private numbered = 0;
+  /** Set after the poll's first round: its commands go without asking (Proposal.repeat). */
+  repeat = false;
   /** Judges an edited line as the console would: tag, engine state, capabilities. */
   private readonly judge;
 
@@ -78,6 +81,7 @@ class ImapTalk {
       {
         display: preview.parts.flatMap((part) => part.display),
         secret: preview.parts.some((part) => part.secret),
+        repeat: this.repeat,
       },
       (line) => this.judge.whyNot(line),
       () => this.handOver(),
@@ -323,8 +327,9 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
           status: 'error',
           summary: `the test message did not arrive within ${Math.round(config.deadlines.command / 1000)} s`,
         };
-      recorder.note(STEP, `not delivered yet; looking again in 2 s (round ${round})`);
-      await sleep(2000, ctx.signal);
+      recorder.note(STEP, notYet(ctx, round, 'NOOP and the same SEARCH'));
+      talk.repeat = true;
+      await pauseBeforeRound(ctx, STEP, round + 1);
       // NOOP lets the server report new messages in the open mailbox (RFC 3501 6.1.2).
       await talk.command({ verb: 'NOOP' });
     }

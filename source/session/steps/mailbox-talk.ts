@@ -14,6 +14,8 @@ import type { StepContext, StepOutcome } from './context.js';
 export interface MailboxPreview {
   display: string[];
   secret: boolean;
+  /** A later round of a poll: see Proposal.repeat. */
+  repeat?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export const proposeCommand = async (
     editable: !preview.secret,
     deadline: 'command',
     check,
+    ...(preview.repeat ? { repeat: true } : {}),
   });
   switch (decision.action) {
     case 'stop':
@@ -184,4 +187,35 @@ export const recordMailboxTls = (
       ? `certificate verified for ${facts.servername ?? ''}`
       : `certificate NOT verified: ${facts.authorizationError ?? 'unknown reason'}${ctx.config.insecure ? '; going on because of --insecure' : ''}`,
   );
+};
+
+/** How long a mailbox step waits between two looks for the test message. */
+export const POLL_MS = 2000;
+
+/**
+ * The note after a round of the poll that did not find the test message. Guided, the first
+ * round's commands were the user's to let go; the later ones go again without asking (Proposal.
+ * repeat), and the note says so once.
+ */
+export const notYet = (ctx: StepContext, round: number, what: string): string =>
+  round === 1 && ctx.gate
+    ? `not delivered yet; looking again every ${POLL_MS / 1000} s with ${what}, without asking again (esc ends the wait)`
+    : `not delivered yet; looking again in ${POLL_MS / 1000} s (round ${round})`;
+
+/**
+ * The pause between two rounds, announced to the guided driver as a wait of the step (the wizard
+ * shows it, and esc ends it through the run's signal), then slept.
+ */
+export const pauseBeforeRound = async (ctx: StepContext, step: StepId, next: number) => {
+  const decision = await ctx.gate?.confirm({
+    step,
+    kind: 'step',
+    display: [`wait ${POLL_MS / 1000} s, then look again (round ${next})`],
+    secret: false,
+    editable: false,
+    repeat: true,
+  });
+  if (decision?.action === 'stop') throw new StoppedByUser(step);
+  if (decision?.action === 'skip') throw new SkippedByUser(step, decision.reason);
+  await sleep(POLL_MS, ctx.signal);
 };

@@ -24,7 +24,8 @@ import {
   readUntil,
   recordMailboxTls,
   recordServerLines,
-  sleep,
+  notYet,
+  pauseBeforeRound,
   userEnded,
   writeCommand,
 } from './mailbox-talk.js';
@@ -56,6 +57,8 @@ class Pop3Talk {
     readonly engine: Pop3Engine,
     private readonly ctx: StepContext,
     private readonly servername: string,
+    /** A later round of the poll: its commands go without asking (Proposal.repeat). */
+    private readonly repeat = false,
   ) {
     this.judge = createPop3Adapter({ engine });
   }
@@ -79,7 +82,7 @@ class Pop3Talk {
     const typed = await proposeCommand(
       this.ctx.gate,
       STEP,
-      { display: preview.display, secret: preview.secret },
+      { display: preview.display, secret: preview.secret, repeat: this.repeat },
       (line) => this.judge.whyNot(line),
       () => this.handOver(),
     );
@@ -167,6 +170,7 @@ const attempt = async (
   ctx: StepContext,
   server: { host: string; port: number; tls: boolean },
   messageId: string | undefined,
+  round: number,
 ): Promise<StepOutcome & { found?: boolean }> => {
   const { config, recorder } = ctx;
   const implicit = server.tls;
@@ -188,6 +192,7 @@ const attempt = async (
     new Pop3Engine({ tls: implicit, maxMessageBytes: KEPT_MESSAGE_BYTES }),
     ctx,
     server.host,
+    round > 1,
   );
   const engine = talk.engine;
   try {
@@ -341,7 +346,7 @@ export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
   for (let round = 1; ; round += 1) {
     let outcome: StepOutcome & { found?: boolean };
     try {
-      outcome = await attempt(ctx, server, messageId);
+      outcome = await attempt(ctx, server, messageId, round);
     } catch (error) {
       const ended = userEnded(ctx, STEP, error);
       if (ended) return ended;
@@ -356,8 +361,8 @@ export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
       return { status: 'error', summary: message };
     }
     if (outcome.found === false && Date.now() < waitUntil) {
-      recorder.note(STEP, `not delivered yet; looking again in 2 s (round ${round})`);
-      await sleep(2000, ctx.signal);
+      recorder.note(STEP, notYet(ctx, round, 'a new login and the same commands'));
+      await pauseBeforeRound(ctx, STEP, round + 1);
       continue;
     }
     if (outcome.found) markRetrieved(ctx, 'pop3');
