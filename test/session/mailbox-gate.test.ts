@@ -410,3 +410,37 @@ test('without a guide, a poll says only when it looks again', async () => {
     await server.close();
   }
 });
+
+for (const protocol of ['pop3', 'imap'] as const) {
+  test(`${protocol.toUpperCase()}: esc during the pause ends the step as cancelled, with nothing more sent`, async () => {
+    const server = await (protocol === 'pop3' ? startFakePop3() : startFakeImap());
+    const abort = new AbortController();
+    // The wizard's esc aborts the run's signal while the pause is shown.
+    const gate = scripted((p) => {
+      if (p.kind === 'step' && p.repeat) setTimeout(() => abort.abort(), 50);
+      return undefined;
+    });
+    try {
+      const session = await runSession(pollConfig(protocol, server.port), {
+        version: 'test',
+        gate,
+        signal: abort.signal,
+        onRecorder: (recorder) =>
+          recorder.update((s) => void (s.delivery = { messageId: MISSING_ID })),
+      });
+      assert.equal(step(session, protocol).status, 'skipped');
+      assert.match(step(session, protocol).summary, /^cancelled by the user while waiting/);
+      // What the step wrote after its first round: the goodbye only.
+      const lines = session.transcript.filter((l) => l.step === protocol);
+      const paused = lines.findIndex((l) => l.dir === 'note' && /not delivered yet/.test(l.text));
+      const after = lines.slice(paused).filter((l) => l.dir === 'client');
+      assert.deepEqual(
+        after.map((l) => l.text.replace(/^a\d+ /, '')),
+        protocol === 'pop3' ? [] : ['LOGOUT'],
+      );
+      assert.equal(server.sessions.length, 1, 'no new login after the pause');
+    } finally {
+      await server.close();
+    }
+  });
+}

@@ -218,4 +218,7 @@ export const pauseBeforeRound = async (ctx: StepContext, step: StepId, next: num
   if (decision?.action === 'stop') throw new StoppedByUser(step);
   if (decision?.action === 'skip') throw new SkippedByUser(step, decision.reason);
   await sleep(POLL_MS, ctx.signal);
+  // Esc during the pause: nothing more goes out (the step ends as cancelled, see userEnded).
+  if (ctx.signal?.aborted)
+    throw new MailmedicError('interrupted', { origin: 'local', code: 'ECANCELLED' });
 };

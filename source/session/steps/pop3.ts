@@ -362,7 +362,13 @@ export const runPop3Step = async (ctx: StepContext): Promise<StepOutcome> => {
     }
     if (outcome.found === false && Date.now() < waitUntil) {
       recorder.note(STEP, notYet(ctx, round, 'a new login and the same commands'));
-      await pauseBeforeRound(ctx, STEP, round + 1);
+      try {
+        await pauseBeforeRound(ctx, STEP, round + 1);
+      } catch (error) {
+        const ended = userEnded(ctx, STEP, error);
+        if (ended) return ended;
+        throw error;
+      }
       continue;
     }
     if (outcome.found) markRetrieved(ctx, 'pop3');
