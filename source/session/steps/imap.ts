@@ -14,7 +14,6 @@ import type { ImapEvent, ImapTaggedEvent } from '../../protocols/imap/engine.js'
 import { ImapEngine } from '../../protocols/imap/engine.js';
 import type { HandedConnection } from '../gate.js';
 import { createImapAdapter, splitTag } from '../console/imap-adapter.js';
-import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
@@ -22,6 +21,7 @@ import {
   readUntil,
   recordMailboxTls,
   recordServerLines,
+  guardMailboxLogin,
   notYet,
   pauseBeforeRound,
   userEnded,
@@ -207,25 +207,19 @@ export const runImapStep = async (ctx: StepContext): Promise<StepOutcome> => {
       } else if (starttls.edited === undefined) return failure('STARTTLS refused', starttls);
       else noteEdit(ctx, starttls, 'STARTTLS', 'the connection stays without TLS');
     }
-    if (!engine.isSecure && !preauth) {
-      const refused = await clearTextLogin(
-        ctx,
-        STEP,
-        { protocol: 'imap', host: server.host, port: server.port, user: config.mailbox!.user },
-        engine.capabilities?.startTls
-          ? 'STARTTLS did not start TLS: refusing to send the password in clear text (--plaintext-auth allows it)'
-          : 'the server offers no STARTTLS: refusing to send the password in clear text (--plaintext-auth allows it)',
-        { kind: 'implicit', port: 993, label: 'Try IMAP over TLS on port 993 instead' },
-      );
-      if (refused) return refused;
-    }
-    const facts = connection.tls;
-    if (facts && !facts.authorized && !config.insecure) {
-      return {
-        status: 'error',
-        summary: `certificate not verified (${facts.authorizationError ?? 'unknown'}); not sending the password (use --insecure to go on)`,
-      };
-    }
+    const refused = await guardMailboxLogin(
+      ctx,
+      STEP,
+      connection,
+      server,
+      engine.isSecure || preauth,
+      {
+        verb: 'STARTTLS',
+        offered: engine.capabilities?.startTls === true,
+        implicitPort: 993,
+      },
+    );
+    if (refused) return refused;
     const mailbox = config.mailbox!;
     if (!preauth) {
       const caps = engine.capabilities;

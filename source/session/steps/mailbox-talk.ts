@@ -8,6 +8,7 @@ import type { SessionRecorder } from '../../record/recorder.js';
 import type { StepId, TlsRecord } from '../../record/types.js';
 import type { CommandGate, HandedConnection } from '../gate.js';
 import { HandedToConsole, SkippedByUser, StoppedByUser } from '../gate.js';
+import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 
 /** A mailbox command as the gate sees it before it is encoded for real: masked where secret. */
@@ -221,4 +222,40 @@ export const pauseBeforeRound = async (ctx: StepContext, step: StepId, next: num
   // Esc during the pause: nothing more goes out (the step ends as cancelled, see userEnded).
   if (ctx.signal?.aborted)
     throw new MailmedicError('interrupted', { origin: 'local', code: 'ECANCELLED' });
+};
+
+/**
+ * Before a mailbox login: without TLS the password goes only by consent (clearTextLogin), and
+ * over TLS only when the certificate was verified or --insecure says go on. Undefined: log in.
+ */
+export const guardMailboxLogin = async (
+  ctx: StepContext,
+  step: 'pop3' | 'imap',
+  connection: Connection,
+  server: { host: string; port: number },
+  /** TLS is on, or no password will be sent (IMAP PREAUTH). */
+  secure: boolean,
+  upgrade: { verb: 'STLS' | 'STARTTLS'; offered: boolean; implicitPort: number },
+): Promise<StepOutcome | undefined> => {
+  if (!secure) {
+    const refused = await clearTextLogin(
+      ctx,
+      step,
+      { protocol: step, host: server.host, port: server.port, user: ctx.config.mailbox!.user },
+      `${upgrade.offered ? `${upgrade.verb} did not start TLS` : `the server offers no ${upgrade.verb}`}: refusing to send the password in clear text (--plaintext-auth allows it)`,
+      {
+        kind: 'implicit',
+        port: upgrade.implicitPort,
+        label: `Try ${step.toUpperCase()} over TLS on port ${upgrade.implicitPort} instead`,
+      },
+    );
+    if (refused) return refused;
+  }
+  const facts = connection.tls;
+  if (facts && !facts.authorized && !ctx.config.insecure)
+    return {
+      status: 'error',
+      summary: `certificate not verified (${facts.authorizationError ?? 'unknown'}); not sending the password (use --insecure to go on)`,
+    };
+  return undefined;
 };

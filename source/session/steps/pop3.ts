@@ -15,7 +15,6 @@ import type { Pop3Event, Pop3ResponseEvent } from '../../protocols/pop3/engine.j
 import { Pop3Engine } from '../../protocols/pop3/engine.js';
 import type { HandedConnection } from '../gate.js';
 import { createPop3Adapter } from '../console/pop3-adapter.js';
-import { clearTextLogin } from './cleartext.js';
 import type { StepContext, StepOutcome } from './context.js';
 import {
   closePolitely,
@@ -24,6 +23,7 @@ import {
   readUntil,
   recordMailboxTls,
   recordServerLines,
+  guardMailboxLogin,
   notYet,
   pauseBeforeRound,
   userEnded,
@@ -213,25 +213,12 @@ const attempt = async (
       } else if (stls.edited === undefined) return failure('STLS refused', stls);
       else noteEdit(ctx, stls, 'STLS', 'the connection stays without TLS');
     }
-    if (!engine.isSecure) {
-      const refused = await clearTextLogin(
-        ctx,
-        STEP,
-        { protocol: 'pop3', host: server.host, port: server.port, user: config.mailbox!.user },
-        engine.capabilities?.stls
-          ? 'STLS did not start TLS: refusing to send the password in clear text (--plaintext-auth allows it)'
-          : 'the server offers no STLS: refusing to send the password in clear text (--plaintext-auth allows it)',
-        { kind: 'implicit', port: 995, label: 'Try POP3 over TLS on port 995 instead' },
-      );
-      if (refused) return refused;
-    }
-    const facts = connection.tls;
-    if (facts && !facts.authorized && !config.insecure) {
-      return {
-        status: 'error',
-        summary: `certificate not verified (${facts.authorizationError ?? 'unknown'}); not sending the password (use --insecure to go on)`,
-      };
-    }
+    const refused = await guardMailboxLogin(ctx, STEP, connection, server, engine.isSecure, {
+      verb: 'STLS',
+      offered: engine.capabilities?.stls === true,
+      implicitPort: 995,
+    });
+    if (refused) return refused;
     const mailbox = config.mailbox!;
     const sasl = engine.capabilities?.sasl ?? [];
     let login: Exchanged;
