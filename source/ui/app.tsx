@@ -28,7 +28,7 @@ import {
 } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
 import { ExportView } from './screens/export/view.js';
-import { ExportScreen } from './screens/export/export-screen.js';
+import { ConsoleUnderExport } from './screens/export/export-screen.js';
 import {
   chooseExportFormat,
   submitExport as submitExportTo,
@@ -528,34 +528,28 @@ const WizardFrame = ({
       : undefined;
   const crash = crashForTest ? <CrashTest /> : null;
   if (consolePane && !layout.tooSmall) {
-    // The export dialog goes over the console, which stays mounted (hidden) with its history.
     return (
-      <Box flexDirection="column" width={layout.columns} height={layout.frameRows}>
-        <Box display={exportOpen ? 'none' : 'flex'}>
-          <ConsolePane
-            controller={consolePane}
-            columns={layout.columns}
-            rows={layout.frameRows}
-            onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
-            onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
-            onLeave={() => {
-              consolePane.close?.();
-              setConsolePane(undefined);
-            }}
-            {...(controller.exportReport ? { onReport: openExport } : {})}
-            isActive={!exportOpen}
-          />
-        </Box>
-        {exportOpen ? (
-          <ExportScreen
-            state={exported}
-            dispatch={exportDispatch}
-            columns={layout.columns}
-            rows={layout.frameRows}
-          />
-        ) : null}
+      <ConsoleUnderExport
+        state={exported}
+        dispatch={exportDispatch}
+        columns={layout.columns}
+        rows={layout.frameRows}
+      >
+        <ConsolePane
+          controller={consolePane}
+          columns={layout.columns}
+          rows={layout.frameRows}
+          onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
+          onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
+          onLeave={() => {
+            consolePane.close?.();
+            setConsolePane(undefined);
+          }}
+          {...(controller.exportReport ? { onReport: openExport } : {})}
+          isActive={!exportOpen}
+        />
         {crash}
-      </Box>
+      </ConsoleUnderExport>
     );
   }
   if (layout.tooSmall) {

@@ -1,7 +1,7 @@
 // `mailmedic console`: the console screen on the whole terminal. Like the wizard it never ends
 // the process; it tells the CLI how it ended through exit(). `r` (when not typing) opens the
 // wizard's own export dialog over the console, which stays mounted underneath with its history.
-import { Box, useApp } from 'ink';
+import { useApp } from 'ink';
 import { useMemo } from 'react';
 import { FullScreenRoot } from './components/full-screen-root.js';
 import { TooSmall } from './components/too-small.js';
@@ -13,7 +13,7 @@ import type { ExportSource } from './screens/export/export-actions.js';
 import { chooseExportFormat, submitExport } from './screens/export/export-actions.js';
 import { exportReducer, initialExportState } from './screens/export/reducer.js';
 import { EXPORT_OWNER, useExportInput } from './screens/export/use-export-input.js';
-import { ExportScreen } from './screens/export/export-screen.js';
+import { ConsoleUnderExport } from './screens/export/export-screen.js';
 import type { KeyContext } from './use-actions.js';
 import { KeyHubProvider, WizardKeys } from './use-actions.js';
 import { useImmediateReducer } from './use-immediate-reducer.js';
@@ -57,27 +57,22 @@ const Frame = ({
   });
   if (layout.tooSmall) return <TooSmall columns={size.columns} rows={size.rows} />;
   return (
-    <Box height={layout.frameRows} width={layout.columns} flexDirection="column">
-      <Box display={exportOpen ? 'none' : 'flex'}>
-        <ConsolePane
-          controller={controller}
-          columns={layout.columns}
-          rows={layout.frameRows}
-          onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
-          onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
-          {...(exporter ? { onReport: () => exportDispatch({ type: 'open' }) } : {})}
-          isActive={!exportOpen}
-        />
-      </Box>
-      {exportOpen ? (
-        <ExportScreen
-          state={exported}
-          dispatch={exportDispatch}
-          columns={layout.columns}
-          rows={layout.frameRows}
-        />
-      ) : null}
-    </Box>
+    <ConsoleUnderExport
+      state={exported}
+      dispatch={exportDispatch}
+      columns={layout.columns}
+      rows={layout.frameRows}
+    >
+      <ConsolePane
+        controller={controller}
+        columns={layout.columns}
+        rows={layout.frameRows}
+        onQuit={() => exit({ reason: 'quit' } satisfies WizardExit)}
+        onInterrupt={() => exit({ reason: 'interrupt' } satisfies WizardExit)}
+        {...(exporter ? { onReport: () => exportDispatch({ type: 'open' }) } : {})}
+        isActive={!exportOpen}
+      />
+    </ConsoleUnderExport>
   );
 };
 

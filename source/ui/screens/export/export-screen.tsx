@@ -1,6 +1,7 @@
 // The export dialog on the whole frame, over a console that stays mounted underneath: the same in
 // the wizard's embedded console and in `mailmedic console`.
 import { Box } from 'ink';
+import type { ReactNode } from 'react';
 import { Footer } from '../../components/footer.js';
 import type { FooterItem } from '../../keymap.js';
 import type { ExportAction, ExportState } from './reducer.js';
@@ -34,3 +35,31 @@ export const ExportScreen = ({
     <Footer items={exportFooter(state)} always={ALWAYS} width={columns} />
   </Box>
 );
+
+/**
+ * A console (`children`) with the export dialog over it when open: the console stays mounted,
+ * hidden, so its history and what is being typed survive the dialog.
+ */
+export const ConsoleUnderExport = ({
+  state,
+  dispatch,
+  columns,
+  rows,
+  children,
+}: {
+  state: ExportState;
+  dispatch: (action: ExportAction) => void;
+  columns: number;
+  rows: number;
+  children: ReactNode;
+}) => {
+  const open = state.stage !== 'closed';
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Box display={open ? 'none' : 'flex'}>{children}</Box>
+      {open ? (
+        <ExportScreen state={state} dispatch={dispatch} columns={columns} rows={rows} />
+      ) : null}
+    </Box>
+  );
+};
