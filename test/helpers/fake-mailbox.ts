@@ -1,5 +1,7 @@
 // Small POP3 and IMAP servers on port 0 over a two-message mailbox, strict about login, for the
 // guided mailbox steps: every line the client sent is kept, in order, per connection.
+import { deadlinesFor } from '../../source/net/deadlines.js';
+import type { RunConfig } from '../../source/session/config.js';
 import type { FakeServer } from './fake-server.js';
 import { startFakeServer } from './fake-server.js';
 
@@ -12,6 +14,24 @@ const message = (n: number): string =>
   `Message-ID: ${n === 2 ? TARGET_ID : `<other.${n}@fake.test>`}\r\nSubject: message ${n}\r\n\r\nbody of message ${n}\r\n`;
 const MESSAGES = [message(1), message(2)];
 const headerOf = (text: string): string => text.slice(0, text.indexOf('\r\n\r\n') + 2);
+
+/** A run of only the mailbox step against one of these fakes, in plain text with consent. */
+export const mailboxRunConfig = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
+  target: { input: `127.0.0.1:${port}` },
+  tls: 'none',
+  insecure: false,
+  plaintextAuth: true,
+  ca: [],
+  ehlo: 'guided.test',
+  to: [],
+  headers: [],
+  [protocol]: { host: '127.0.0.1', port, tls: false },
+  mailbox: { user: MAILBOX_USER, password: MAILBOX_PASSWORD },
+  resolvers: [],
+  deadlines: deadlinesFor(5),
+  steps: [protocol],
+  redactIdentities: false,
+});
 
 export interface FakeMailbox extends FakeServer {
   /** Lines the client sent, one array per connection. */

@@ -4,9 +4,19 @@ import { readFileSync } from 'node:fs';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves once `condition()` holds, checked every few milliseconds; the test's timeout bounds it. */
-export const until = async (condition: () => boolean): Promise<void> => {
-  while (!condition()) await tick(5);
+/** Longer than any wait a test makes on a loaded machine: only a condition that never holds. */
+const HANG_MS = 30_000;
+
+/**
+ * Resolves once `condition()` holds, checked every few milliseconds. One that never holds fails
+ * after HANG_MS naming `what`, instead of hanging a run that has no test timeout.
+ */
+export const until = async (condition: () => boolean, what = 'a condition'): Promise<void> => {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > HANG_MS) throw new Error(`timed out waiting for ${what}`);
+    await tick(5);
+  }
 };
 
 /**

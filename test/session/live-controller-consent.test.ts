@@ -11,16 +11,9 @@ import { deadlinesFor } from '../../source/net/deadlines.js';
 import { startFakeServer } from '../helpers/fake-server.js';
 import type { FakeServer } from '../helpers/fake-server.js';
 import { pop3, smtp } from '../hostile/personas.js';
+import { until } from '../helpers/timing.js';
 
 const PASSWORD = 'live-consent-pw-9';
-
-const until = async (check: () => boolean, what: string): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 /** Settings -> a run, as the CLI's flagsForSettings does for what this test needs. */
 const configFor = async (

@@ -8,14 +8,7 @@ import type { RunConfig } from '../../source/session/config.js';
 import type { WizardSettings } from '../../source/record/types.js';
 import { deadlinesFor } from '../../source/net/deadlines.js';
 import { closedPort, startFakeServer } from '../helpers/fake-server.js';
-
-const until = async (check: () => boolean, what = 'condition'): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from '../helpers/timing.js';
 
 const smtp = (options: { greet?: boolean } = {}) =>
   startFakeServer(async (peer) => {

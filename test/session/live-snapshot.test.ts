@@ -7,14 +7,7 @@ import type { RunConfig } from '../../source/session/config.js';
 import type { Session, TranscriptEntry, WizardSettings } from '../../source/record/types.js';
 import { deadlinesFor } from '../../source/net/deadlines.js';
 import { startFakeServer } from '../helpers/fake-server.js';
-
-const until = async (check: () => boolean, what: string): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from '../helpers/timing.js';
 
 const configFor = async (settings: WizardSettings): Promise<RunConfig> => ({
   target: { input: settings.target, server: { host: '127.0.0.1', port: settings.port ?? 25 } },

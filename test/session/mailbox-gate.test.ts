@@ -11,27 +11,11 @@ import type { Session } from '../../source/record/types.js';
 import {
   MAILBOX_PASSWORD,
   MAILBOX_USER,
+  mailboxRunConfig,
   TARGET_ID,
   startFakeImap,
   startFakePop3,
 } from '../helpers/fake-mailbox.js';
-
-const config = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
-  target: { input: `127.0.0.1:${port}` },
-  tls: 'none',
-  insecure: false,
-  plaintextAuth: true,
-  ca: [],
-  ehlo: 'guided.test',
-  to: [],
-  headers: [],
-  [protocol]: { host: '127.0.0.1', port, tls: false },
-  mailbox: { user: MAILBOX_USER, password: MAILBOX_PASSWORD },
-  resolvers: [],
-  deadlines: deadlinesFor(5),
-  steps: [protocol],
-  redactIdentities: false,
-});
 
 /** A gate that answers from a script by the proposal's first line, "send" otherwise. */
 const scripted = (
@@ -65,7 +49,7 @@ test('POP3: each command is proposed, PASS masked and not editable, QUIT not ask
   const server = await startFakePop3();
   const gate = scripted();
   try {
-    const session = await run(config('pop3', server.port), gate);
+    const session = await run(mailboxRunConfig('pop3', server.port), gate);
     assert.equal(step(session, 'pop3').status, 'ok', step(session, 'pop3').summary);
     assert.match(step(session, 'pop3').summary, /found the test message as message 2/);
     assert.deepEqual(
@@ -101,7 +85,7 @@ test('POP3: an edited line goes out as typed; the step reads what the engine lea
     p.display[0] === 'STAT' ? { action: 'edit', line: 'LIST' } : undefined,
   );
   try {
-    const session = await run(config('pop3', server.port), gate);
+    const session = await run(mailboxRunConfig('pop3', server.port), gate);
     assert.deepEqual(server.sessions[0], [
       'CAPA',
       `USER ${MAILBOX_USER}`,
@@ -138,7 +122,7 @@ test('POP3: STAT edited to UIDL still gives the count; to "LIST 1", the count is
       p.display[0] === 'STAT' ? { action: 'edit', line: edit } : undefined,
     );
     try {
-      const session = await run(config('pop3', server.port), gate);
+      const session = await run(mailboxRunConfig('pop3', server.port), gate);
       assert.match(step(session, 'pop3').summary, expect);
       assert.equal(step(session, 'pop3').status, edit === 'UIDL' ? 'ok' : 'warning');
     } finally {
@@ -156,7 +140,7 @@ test('POP3: check() judges an edited line against the engine state at that momen
     return undefined;
   });
   try {
-    await run(config('pop3', server.port), gate, false);
+    await run(mailboxRunConfig('pop3', server.port), gate, false);
     const [capa, , , stat] = verdicts;
     assert.equal(capa![0], 'CAPA');
     assert.match(capa![1]!, /not valid in state "authorization".*log in first/);
@@ -174,7 +158,7 @@ test('POP3: a line that does not fit, sent anyway, gets the server’s answer an
     p.display[0] === `USER ${MAILBOX_USER}` ? { action: 'edit', line: 'RETR 1' } : undefined,
   );
   try {
-    const session = await run(config('pop3', server.port), gate, false);
+    const session = await run(mailboxRunConfig('pop3', server.port), gate, false);
     assert.equal(step(session, 'pop3').status, 'error');
     assert.match(step(session, 'pop3').summary, /USER refused: -ERR no such message/);
     assert.equal(server.sessions[0]!.at(-1), 'QUIT');
@@ -190,7 +174,7 @@ test('POP3: skip at a command ends the step as skipped with the reason; the run 
     p.display[0] === 'STAT' ? { action: 'skip', reason: 'enough for today' } : undefined,
   );
   try {
-    const cfg = config('pop3', server.port);
+    const cfg = mailboxRunConfig('pop3', server.port);
     cfg.imap = { host: '127.0.0.1', port: imap.port, tls: false };
     cfg.steps = ['pop3', 'imap'];
     const session = await run(cfg, gate);
@@ -217,7 +201,7 @@ test('POP3: stop at a command ends the run: this step skipped, the rest not run'
   const server = await startFakePop3();
   const gate = scripted((p) => (p.display[0] === 'STAT' ? { action: 'stop' } : undefined));
   try {
-    const cfg = config('pop3', server.port);
+    const cfg = mailboxRunConfig('pop3', server.port);
     cfg.imap = { host: '127.0.0.1', port: 9, tls: false };
     cfg.steps = ['pop3', 'imap'];
     const session = await run(cfg, gate);
@@ -241,7 +225,7 @@ test('IMAP: each command is proposed with its tag, LOGIN masked, LOGOUT not aske
   const server = await startFakeImap();
   const gate = scripted();
   try {
-    const session = await run(config('imap', server.port), gate);
+    const session = await run(mailboxRunConfig('imap', server.port), gate);
     assert.equal(step(session, 'imap').status, 'ok', step(session, 'imap').summary);
     assert.match(step(session, 'imap').summary, /found the test message as message 2/);
     assert.deepEqual(
@@ -278,7 +262,7 @@ test('IMAP: EXAMINE edited to SELECT is tracked (selected read-write); check() s
     return undefined;
   });
   try {
-    const session = await run(config('imap', server.port), gate);
+    const session = await run(mailboxRunConfig('imap', server.port), gate);
     assert.match(warned!, /FETCH is not valid in state "not-authenticated"/);
     assert.equal(fits, undefined);
     // The proposal's own tag typed back stays the engine's: the next command is a3.
@@ -307,7 +291,7 @@ test('IMAP: an edited SEARCH is the user’s question, not proof of the test mes
     return searches === 1 ? { action: 'edit', line: 'SEARCH ALL' } : undefined;
   });
   try {
-    const cfg = config('imap', server.port);
+    const cfg = mailboxRunConfig('imap', server.port);
     const session = await run(cfg, gate);
     const sent = server.sessions[0]!;
     assert.ok(sent.includes('a3 SEARCH ALL'));
@@ -324,7 +308,7 @@ test('IMAP: skip at LOGIN ends the step as skipped, with LOGOUT said', async () 
   const server = await startFakeImap();
   const gate = scripted((p) => (p.display[0]?.includes('LOGIN') ? { action: 'skip' } : undefined));
   try {
-    const session = await run(config('imap', server.port), gate);
+    const session = await run(mailboxRunConfig('imap', server.port), gate);
     assert.equal(step(session, 'imap').status, 'skipped');
     assert.equal(step(session, 'imap').summary, 'skipped by the user');
     assert.deepEqual(server.sessions[0], ['a1 LOGOUT']);
@@ -339,7 +323,7 @@ test('IMAP: skip at LOGIN ends the step as skipped, with LOGOUT said', async () 
 /** The run looks for a message the mailbox never gets: the step polls until its deadline. */
 const MISSING_ID = '<never.arrives@fake.test>';
 const pollConfig = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
-  ...config(protocol, port),
+  ...mailboxRunConfig(protocol, port),
   deadlines: deadlinesFor(3),
 });
 const runLookingForMissing = (cfg: RunConfig, gate: CommandGate): Promise<Session> =>

@@ -12,17 +12,10 @@ import { SessionRecorder } from '../../../source/record/recorder.js';
 import type { FakePeer } from '../../helpers/fake-server.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
 import { imap, pop3, smtp } from '../../hostile/personas.js';
+import { until } from '../../helpers/timing.js';
 
 const SECRET = 'hand-typed-pw-4';
 const B64 = (text: string): string => Buffer.from(text).toString('base64');
-
-const until = async (check: () => boolean, what: string): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 5000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 type Protocol = 'smtp' | 'pop3' | 'imap';
 

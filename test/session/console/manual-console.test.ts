@@ -4,14 +4,7 @@ import { ManualConsole } from '../../../source/session/console/manual-console.js
 import { consoleFindings } from '../../../source/session/console/findings.js';
 import { SessionRecorder } from '../../../source/record/recorder.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
-
-const until = async (check: () => boolean, ms = 3000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from '../../helpers/timing.js';
 
 const smtpServer = () =>
   startFakeServer(async (peer) => {

@@ -6,14 +6,7 @@ import { SessionRecorder } from '../../../source/record/recorder.js';
 import { takeOver } from '../../../source/session/console/take-over.js';
 import { SmtpConversation } from '../../../source/session/smtp-conversation.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
-
-const until = async (check: () => boolean, ms = 5000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from '../../helpers/timing.js';
 
 test(
   'the console takes over the wizard connection after EHLO and goes on on it',

@@ -4,41 +4,24 @@
 // typed by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deadlinesFor } from '../../../source/net/deadlines.js';
 import type { RunConfig } from '../../../source/session/config.js';
 import { LiveSessionController } from '../../../source/session/live-controller.js';
 import type { Session } from '../../../source/record/types.js';
 import {
   MAILBOX_PASSWORD,
   MAILBOX_USER,
+  mailboxRunConfig,
   startFakeImap,
   startFakePop3,
 } from '../../helpers/fake-mailbox.js';
+import { until } from '../../helpers/timing.js';
 
-const until = async (check: () => boolean, ms = 10_000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** A guided run of `cfg` under way on the live controller. */
+const guided = (cfg: RunConfig, input = cfg.target.input): LiveSessionController => {
+  const controller = new LiveSessionController({ version: 'test', configFor: async () => cfg });
+  controller.start({ input });
+  return controller;
 };
-
-const config = (protocol: 'pop3' | 'imap', port: number): RunConfig => ({
-  target: { input: `127.0.0.1:${port}` },
-  tls: 'none',
-  insecure: false,
-  plaintextAuth: true,
-  ca: [],
-  ehlo: 'guided.test',
-  to: [],
-  headers: [],
-  [protocol]: { host: '127.0.0.1', port, tls: false },
-  mailbox: { user: MAILBOX_USER, password: MAILBOX_PASSWORD },
-  resolvers: [],
-  deadlines: deadlinesFor(5),
-  steps: [protocol],
-  redactIdentities: false,
-});
 
 /** Goes through the guided proposals as proposed until one matches, and leaves it waiting. */
 const guideUntil = async (controller: LiveSessionController, at: RegExp): Promise<void> => {
@@ -58,12 +41,8 @@ test(
   { timeout: 20_000 },
   async () => {
     const server = await startFakePop3();
-    const cfg = config('pop3', server.port);
-    const controller = new LiveSessionController({
-      version: 'test',
-      configFor: async () => cfg,
-    });
-    controller.start({ input: cfg.target.input });
+    const cfg = mailboxRunConfig('pop3', server.port);
+    const controller = guided(cfg);
     await guideUntil(controller, /^STAT$/);
     const typed = await controller.openManualConsole();
     try {
@@ -111,12 +90,8 @@ test(
   { timeout: 20_000 },
   async () => {
     const server = await startFakeImap();
-    const cfg = config('imap', server.port);
-    const controller = new LiveSessionController({
-      version: 'test',
-      configFor: async () => cfg,
-    });
-    controller.start({ input: cfg.target.input });
+    const cfg = mailboxRunConfig('imap', server.port);
+    const controller = guided(cfg);
     await guideUntil(controller, / FETCH /);
     const typed = await controller.openManualConsole();
     try {
@@ -154,17 +129,13 @@ test(
   async () => {
     const server = await startFakePop3();
     const cfg: RunConfig = {
-      ...config('pop3', server.port),
+      ...mailboxRunConfig('pop3', server.port),
       target: { input: 'example.test', domain: 'example.test' },
       // A resolver that never answers: the question waits for the user and nothing else.
       resolvers: ['127.0.0.1:9'],
       steps: ['dns'],
     };
-    const controller = new LiveSessionController({
-      version: 'test',
-      configFor: async () => cfg,
-    });
-    controller.start({ input: 'example.test' });
+    const controller = guided(cfg, 'example.test');
     await until(() => controller.getGuide()?.pending?.step === 'dns');
     // No host to connect to from the target: the console refuses with a sentence, never hangs.
     await assert.rejects(controller.openManualConsole(), /no host to connect to/);
@@ -177,12 +148,8 @@ test(
   { timeout: 20_000 },
   async () => {
     const server = await startFakePop3();
-    const cfg = config('pop3', server.port);
-    const controller = new LiveSessionController({
-      version: 'test',
-      configFor: async () => cfg,
-    });
-    controller.start({ input: cfg.target.input });
+    const cfg = mailboxRunConfig('pop3', server.port);
+    const controller = guided(cfg);
     await until(() => controller.getGuide()?.pending?.kind === 'step');
     assert.equal(controller.getGuide()!.pending!.step, 'pop3');
     const typed = await controller.openManualConsole();

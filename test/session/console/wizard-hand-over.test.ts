@@ -6,14 +6,7 @@ import { deadlinesFor } from '../../../source/net/deadlines.js';
 import type { RunConfig } from '../../../source/session/config.js';
 import { LiveSessionController } from '../../../source/session/live-controller.js';
 import { startFakeServer } from '../../helpers/fake-server.js';
-
-const until = async (check: () => boolean, ms = 10_000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from '../../helpers/timing.js';
 
 test(
   'm after EHLO: the console continues on the same connection and session',
