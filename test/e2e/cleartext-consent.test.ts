@@ -4,18 +4,17 @@
 // scripted SMTP server on port 0 that offers AUTH PLAIN without STARTTLS; the real Postfix
 // submission port with --tls none shows that no question is asked when nothing could be sent.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { ensureBundle } from '../helpers/cli.js';
 import { startFakeServer } from '../helpers/fake-server.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
-import type { PtyChild } from '../helpers/pty.js';
-import { pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
+import { pressFor as press } from '../helpers/pty.js';
 import { smtp } from '../hostile/personas.js';
+import { openWizard } from '../helpers/bundle-pty.js';
 
 const ENTER = '\r';
 const DOWN = '\x1b[B';
@@ -25,20 +24,9 @@ const PASSWORD = 'e2e-consent-pw-5';
 let stack: MailStack;
 
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   stack = await getMailStack();
 });
-
-const wizard = (args: string[], password: string): PtyChild =>
-  spawnPty(process.execPath, [BUNDLE, ...args], {
-    columns: 110,
-    rows: 32,
-    env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: password }),
-    cwd: ROOT,
-  });
 
 test(
   'run all stops at the question; s skips (no AUTH sent); the next run asks again; "send" sends it, with the error finding',
@@ -61,7 +49,7 @@ test(
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const child = wizard(
+    const child = openWizard(
       [`127.0.0.1:${server.port}`, '--auth-user', 'alice', '--report', report],
       PASSWORD,
     );
@@ -122,7 +110,7 @@ test(
   'real Postfix submission with --tls none: AUTH is offered only inside TLS, so nothing is asked or sent',
   TIMEOUT,
   async (t) => {
-    const child = wizard(
+    const child = openWizard(
       [
         `127.0.0.1:${stack.submission}`,
         '--tls',

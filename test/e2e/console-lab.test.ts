@@ -3,15 +3,15 @@
 // (lesson 2 on submission, lesson 3 on POP3), the lab's CA is trusted for STARTTLS/STLS, and its
 // practice login is on screen. Nothing here needs the shared mail stack.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { BUNDLE, ROOT, runCli } from '../helpers/cli.js';
+import { BUNDLE, ROOT, runCli, ensureBundle } from '../helpers/cli.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
 import { screenOf } from '../helpers/screen.js';
+import { openConsole, quitConsole, typeLine } from '../helpers/bundle-pty.js';
 
 const ESC = '\x1b';
 const TIMEOUT = { timeout: 90_000 };
@@ -20,34 +20,14 @@ const LAB_USER = 'student@practice.test';
 const LAB_PASSWORD = 'practice-makes-perfect';
 
 before(() => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
 });
 
 const tempReport = (): string =>
   join(mkdtempSync(join(tmpdir(), 'mailmedic-console-lab-')), 'session.json');
 
-const openConsole = (args: string[]): PtyChild =>
-  spawnPty(process.execPath, [BUNDLE, 'console', ...args], {
-    columns: 150,
-    rows: 45,
-    env: terminalEnv({ NO_COLOR: '1' }),
-    cwd: ROOT,
-  });
-
-const type = async (child: PtyChild, line: string, expect: string | RegExp): Promise<void> => {
-  child.write(`${line}\r`);
-  await child.waitFor(expect, WAIT);
-};
-
-const quit = async (child: PtyChild): Promise<number> => {
-  child.write(ESC);
-  await child.waitFor(/l lesson/, WAIT);
-  child.write('q');
-  return (await child.exit(20_000)).code;
-};
+/** Wider than the console tests: the lab's lesson lines are long. */
+const openLabConsole = (args: string[]) => openConsole(args, 150);
 
 const readSession = (file: string) =>
   JSON.parse(readFileSync(file, 'utf8')) as {
@@ -61,7 +41,7 @@ test(
   TIMEOUT,
   async () => {
     const report = tempReport();
-    const child = openConsole([
+    const child = openLabConsole([
       '--lab',
       '--lesson',
       '2',
@@ -75,15 +55,15 @@ test(
       await child.waitFor(/practice lab healthy/, WAIT);
       await child.waitFor(`login ${LAB_USER} · password ${LAB_PASSWORD}`, WAIT);
       await child.waitFor(/Lesson 2 \(0\/7\)/, WAIT);
-      await type(child, 'EHLO learner.test', /250-STARTTLS/);
-      await type(child, 'STARTTLS', /certificate verified/);
-      await type(child, 'EHLO learner.test', /250-AUTH PLAIN LOGIN/);
-      await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
-      await type(child, LAB_USER, /the password \(masked/);
-      await type(child, LAB_PASSWORD, /S: 235/);
+      await typeLine(child, 'EHLO learner.test', /250-STARTTLS/);
+      await typeLine(child, 'STARTTLS', /certificate verified/);
+      await typeLine(child, 'EHLO learner.test', /250-AUTH PLAIN LOGIN/);
+      await typeLine(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
+      await typeLine(child, LAB_USER, /the password \(masked/);
+      await typeLine(child, LAB_PASSWORD, /S: 235/);
       await child.waitFor(/Lesson 2 \(4\/7\)/, WAIT);
-      await type(child, 'QUIT', /S: 221/);
-      assert.equal(await quit(child), 0);
+      await typeLine(child, 'QUIT', /S: 221/);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }
@@ -106,17 +86,17 @@ test(
   'console --lesson 3 with no server named: the lab POP3 server, STLS, login, STAT',
   TIMEOUT,
   async () => {
-    const child = openConsole(['--lesson', '3']);
+    const child = openLabConsole(['--lesson', '3']);
     try {
       await child.waitFor(/\+OK/, WAIT);
       await child.waitFor(/practice lab healthy/, WAIT);
       await child.waitFor(/POP3 · no TLS/, WAIT);
-      await type(child, 'STLS', /certificate verified/);
-      await type(child, `USER ${LAB_USER}`, /C: USER student@practice\.test\s+S: \+OK/);
-      await type(child, `PASS ${LAB_PASSWORD}`, /C: PASS \*+\s+S: \+OK/);
-      await type(child, 'STAT', /S: \+OK \d+ \d+/);
-      await type(child, 'QUIT', /C: QUIT\s+S: \+OK/);
-      assert.equal(await quit(child), 0);
+      await typeLine(child, 'STLS', /certificate verified/);
+      await typeLine(child, `USER ${LAB_USER}`, /C: USER student@practice\.test\s+S: \+OK/);
+      await typeLine(child, `PASS ${LAB_PASSWORD}`, /C: PASS \*+\s+S: \+OK/);
+      await typeLine(child, 'STAT', /S: \+OK \d+ \d+/);
+      await typeLine(child, 'QUIT', /C: QUIT\s+S: \+OK/);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }
@@ -162,9 +142,9 @@ test(
       child.write('\r');
       await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
       await child.waitFor(`login ${LAB_USER} · password ${LAB_PASSWORD}`, WAIT);
-      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
-      await type(child, `MAIL FROM:<${LAB_USER}>`, /S: 250 Accepted/);
-      await type(child, 'RCPT TO:<accounts@outside.test>', /S: 55\d .*[Rr]elay/);
+      await typeLine(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      await typeLine(child, `MAIL FROM:<${LAB_USER}>`, /S: 250 Accepted/);
+      await typeLine(child, 'RCPT TO:<accounts@outside.test>', /S: 55\d .*[Rr]elay/);
       child.write(ESC);
       await child.waitFor(/l lesson/, WAIT);
       child.write('q');
@@ -202,7 +182,7 @@ test(
     });
     try {
       await child.waitFor(/S: 220 mail\.practice\.test/, WAIT);
-      await type(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
+      await typeLine(child, 'EHLO learner.test', /S: 250-mail\.practice\.test/);
       // While typing, r is a letter of the line; after Esc it is export.
       child.write('r');
       await waitForScreen(child, /smtp› r/);
@@ -263,13 +243,13 @@ test(
   'console --lab tarpit: the greeting shows as it drips in, byte count growing, not as silence',
   TIMEOUT,
   async () => {
-    const child = openConsole(['--lab', 'tarpit']);
+    const child = openLabConsole(['--lab', 'tarpit']);
     try {
       await child.waitFor(/practice lab tarpit/, WAIT);
       await child.waitFor(/S… 220 +\(4 bytes so far, the line not ended: still arriving\)/, WAIT);
       await child.waitFor(/S… 220 mail\. +\(9 bytes so far/, WAIT);
       assert.doesNotMatch(child.text(), /S: 220/, 'the greeting cannot be whole yet');
-      assert.equal(await quit(child), 0);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }

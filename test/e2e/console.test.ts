@@ -1,19 +1,17 @@
 // The manual console in a real pseudo-terminal, from the built bundle, against the real mail
 // stack (and a local HTTP server): lessons typed by hand, held lines, the AUTH helper, reports.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { readSessionFile } from '../../source/cli/wizard-command.js';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { ensureBundle } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
-import type { PtyChild } from '../helpers/pty.js';
-import { spawnPty, terminalEnv } from '../helpers/pty.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { openConsole, quitConsole, typeLine } from '../helpers/bundle-pty.js';
 
 const ESC = '\x1b';
 const TIMEOUT = { timeout: 90_000 };
@@ -21,36 +19,11 @@ const WAIT = { timeoutMs: 20_000 };
 
 let stack: MailStack;
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   stack = await getMailStack();
 });
 
 const tempReport = (): string => join(scratchDir('mailmedic-console-'), 'session.json');
-
-const openConsole = (args: string[]): PtyChild =>
-  spawnPty(process.execPath, [BUNDLE, 'console', ...args], {
-    columns: 140,
-    rows: 45,
-    env: terminalEnv({ NO_COLOR: '1' }),
-    cwd: ROOT,
-  });
-
-/** Types a line (Enter included) and waits until the screen shows `expect`. */
-const type = async (child: PtyChild, line: string, expect: string | RegExp): Promise<void> => {
-  child.write(`${line}\r`);
-  await child.waitFor(expect, WAIT);
-};
-
-/** Esc (stop typing), then q; resolves with the exit code. */
-const quit = async (child: PtyChild): Promise<number> => {
-  child.write(ESC);
-  await child.waitFor(/l lesson/, WAIT);
-  child.write('q');
-  return (await child.exit(20_000)).code;
-};
 
 const readSession = (file: string) =>
   JSON.parse(readFileSync(file, 'utf8')) as {
@@ -76,20 +49,20 @@ test(
     try {
       await child.waitFor(/\+OK/, WAIT);
       await child.waitFor(/Lesson 3 \(0\/10\)/, WAIT);
-      await type(child, 'CAPA', /lone "\." ends a multi-line POP3 answer/);
-      await type(child, 'STLS', /certificate verified for 127\.0\.0\.1/);
+      await typeLine(child, 'CAPA', /lone "\." ends a multi-line POP3 answer/);
+      await typeLine(child, 'STLS', /certificate verified for 127\.0\.0\.1/);
       // A detour the lesson allows: CAPA again, inside TLS, now lists USER.
-      await type(child, 'CAPA', /S: USER/);
-      await type(child, `USER ${stack.user}`, /Lesson 3 \(3\/10\)/);
-      await type(child, `PASS ${stack.password}`, /Lesson 3 \(4\/10\)/);
+      await typeLine(child, 'CAPA', /S: USER/);
+      await typeLine(child, `USER ${stack.user}`, /Lesson 3 \(3\/10\)/);
+      await typeLine(child, `PASS ${stack.password}`, /Lesson 3 \(4\/10\)/);
       await child.waitFor(/\+OK Logged in/i, WAIT);
-      await type(child, 'STAT', /Lesson 3 \(5\/10\)/);
-      await type(child, 'LIST', /Lesson 3 \(6\/10\)/);
-      await type(child, 'RETR 1', /Lesson 3 \(7\/10\)/);
-      await type(child, 'DELE 1', /Lesson 3 \(8\/10\)/);
-      await type(child, 'RSET', /RSET unmarked every message/);
-      await type(child, 'QUIT', /lesson done/);
-      assert.equal(await quit(child), 0);
+      await typeLine(child, 'STAT', /Lesson 3 \(5\/10\)/);
+      await typeLine(child, 'LIST', /Lesson 3 \(6\/10\)/);
+      await typeLine(child, 'RETR 1', /Lesson 3 \(7\/10\)/);
+      await typeLine(child, 'DELE 1', /Lesson 3 \(8\/10\)/);
+      await typeLine(child, 'RSET', /RSET unmarked every message/);
+      await typeLine(child, 'QUIT', /lesson done/);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }
@@ -117,23 +90,23 @@ test(
     const child = openConsole([`127.0.0.1:${stack.smtp}`]);
     try {
       await child.waitFor(/speaking SMTP/, WAIT);
-      await type(child, 'EHLO console.test', /250[ -]/);
-      await type(child, 'MAIL FROM:<learner@console.test>', /2\.1\.0/);
-      await type(child, 'RCPT TO:<someone@foreign-domain.example>', /554 5\.7\.1/);
+      await typeLine(child, 'EHLO console.test', /250[ -]/);
+      await typeLine(child, 'MAIL FROM:<learner@console.test>', /2\.1\.0/);
+      await typeLine(child, 'RCPT TO:<someone@foreign-domain.example>', /554 5\.7\.1/);
       await child.waitFor(/[Rr]elay access denied/, WAIT);
       // Tab: the "more" panel about the refusal, then Tab again to close it.
       child.write('\t');
       await child.waitFor(/more about: 554 5\.7\.1/, WAIT);
       await child.waitFor(/What to change:/, WAIT);
       child.write('\t');
-      await type(child, `RCPT TO:<${stack.user}>`, /2\.1\.5/);
-      await type(child, 'DATA', /354/);
-      await type(child, 'Subject: typed by hand', /message›/);
-      await type(child, '', /message›/);
-      await type(child, '.a line that starts with a dot', /dot-stuffed/);
-      await type(child, '.', /queued as/i);
-      await type(child, 'QUIT', /S: 221/);
-      assert.equal(await quit(child), 0);
+      await typeLine(child, `RCPT TO:<${stack.user}>`, /2\.1\.5/);
+      await typeLine(child, 'DATA', /354/);
+      await typeLine(child, 'Subject: typed by hand', /message›/);
+      await typeLine(child, '', /message›/);
+      await typeLine(child, '.a line that starts with a dot', /dot-stuffed/);
+      await typeLine(child, '.', /queued as/i);
+      await typeLine(child, 'QUIT', /S: 221/);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }
@@ -145,15 +118,15 @@ test('a held line: RETR before login dropped with Esc, STAT sent anyway', TIMEOU
   const child = openConsole([`127.0.0.1:${stack.pop3}`, '--report', report]);
   try {
     await child.waitFor(/speaking POP3/, WAIT);
-    await type(child, 'RETR 1', /held: RETR 1/);
+    await typeLine(child, 'RETR 1', /held: RETR 1/);
     await child.waitFor(/log in first/, WAIT);
     child.write(ESC);
     await child.waitFor(/not sent \(dropped\): RETR 1/, WAIT);
-    await type(child, 'STAT', /held: STAT/);
+    await typeLine(child, 'STAT', /held: STAT/);
     child.write('\r');
     await child.waitFor(/sent although STAT is not valid/, WAIT);
     await child.waitFor(/-ERR/, WAIT);
-    assert.equal(await quit(child), 0);
+    assert.equal(await quitConsole(child), 0);
   } finally {
     child.kill();
   }
@@ -180,14 +153,14 @@ test(
     ]);
     try {
       await child.waitFor(/certificate verified/, WAIT);
-      await type(child, 'EHLO console.test', /AUTH PLAIN LOGIN|AUTH LOGIN PLAIN/);
-      await type(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
-      await type(child, stack.user, /the password \(masked/);
-      await type(child, stack.password, /S: 235/);
+      await typeLine(child, 'EHLO console.test', /AUTH PLAIN LOGIN|AUTH LOGIN PLAIN/);
+      await typeLine(child, 'AUTH LOGIN', /AUTH helper for AUTH LOGIN/);
+      await typeLine(child, stack.user, /the password \(masked/);
+      await typeLine(child, stack.password, /S: 235/);
       await child.waitFor(/is base64 for "Username:"/, WAIT);
       await child.waitFor(/base64\("test@example\.test"\) = dGVzdEBleGFtcGxlLnRlc3Q=/, WAIT);
-      await type(child, 'QUIT', /S: 221/);
-      assert.equal(await quit(child), 0);
+      await typeLine(child, 'QUIT', /S: 221/);
+      assert.equal(await quitConsole(child), 0);
     } finally {
       child.kill();
     }
@@ -216,13 +189,13 @@ test('HTTP HEAD against a local web server: the console speaks raw', TIMEOUT, as
   const child = openConsole([`127.0.0.1:${port}`]);
   try {
     await child.waitFor(/waiting for a greeting/, WAIT);
-    await type(child, 'HEAD / HTTP/1.1', /speaking raw/);
-    await type(child, 'Host: 127.0.0.1', /Host: 127\.0\.0\.1/);
-    await type(child, 'Connection: close', /Connection: close/);
-    await type(child, '', /HTTP\/1\.1 200 OK/);
+    await typeLine(child, 'HEAD / HTTP/1.1', /speaking raw/);
+    await typeLine(child, 'Host: 127.0.0.1', /Host: 127\.0\.0\.1/);
+    await typeLine(child, 'Connection: close', /Connection: close/);
+    await typeLine(child, '', /HTTP\/1\.1 200 OK/);
     await child.waitFor(/console-test\/1\.0/, WAIT);
     await child.waitFor(/X-Method: HEAD/, WAIT);
-    assert.equal(await quit(child), 0);
+    assert.equal(await quitConsole(child), 0);
   } finally {
     child.kill();
     server.close();

@@ -1,12 +1,11 @@
 // Export, --report and `open`, in a real pseudo-terminal against the real mail stack, read through
 // a headless terminal where the layout matters. Every key the help overlay adds here is pressed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Session } from '../../source/record/types.js';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { BUNDLE, ensureBundle } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack, submissionArgs } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
@@ -104,10 +103,7 @@ let savedFile: string;
 
 describe('export, --report and open in a real terminal', () => {
   before(async () => {
-    if (!existsSync(BUNDLE)) {
-      const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-      assert.equal(built.status, 0, 'the bundle did not build');
-    }
+    ensureBundle();
     stack = await getMailStack();
   });
 

@@ -4,17 +4,17 @@
 // command after login, typing on the same connection, Esc back to the steps that know it; the same
 // `m` at an IMAP command, its tags going on.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import type { Session } from '../../source/record/types.js';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { ensureBundle } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
-import { pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
+import { pressFor as press } from '../helpers/pty.js';
+import { openWizard } from '../helpers/bundle-pty.js';
 
 const ENTER = '\r';
 const ESC = '\x1b';
@@ -23,20 +23,11 @@ const TIMEOUT = { timeout: 180_000 };
 let stack: MailStack;
 
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   stack = await getMailStack();
 });
 
-const wizard = (args: string[], cwd: string): PtyChild =>
-  spawnPty(process.execPath, [BUNDLE, ...args], {
-    columns: 110,
-    rows: 32,
-    env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: stack.password }),
-    cwd,
-  });
+const wizard = (args: string[], cwd: string): PtyChild => openWizard(args, stack.password, cwd);
 
 const pop3Lines = (session: Session, dir: 'client' | 'server') =>
   session.transcript.filter((l) => l.step === 'pop3' && l.dir === dir).map((l) => l.text);

@@ -3,15 +3,14 @@
 // step skipped on the way to a sent message; a wrong port is corrected in the settings without a
 // restart; an action under a finding re-runs the diagnosis; the help's keys do what they say.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { before, test } from 'node:test';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { ensureBundle } from '../helpers/cli.js';
 import { closedPort } from '../helpers/fake-server.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
-import { nextOutput as next, pressFor as press, spawnPty, terminalEnv } from '../helpers/pty.js';
+import { nextOutput as next, pressFor as press } from '../helpers/pty.js';
+import { openWizard } from '../helpers/bundle-pty.js';
 
 const ENTER = '\r';
 const ESC = '\x1b';
@@ -22,20 +21,11 @@ const TIMEOUT = { timeout: 120_000 };
 let stack: MailStack;
 
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   stack = await getMailStack();
 });
 
-const wizard = (args: string[]): PtyChild =>
-  spawnPty(process.execPath, [BUNDLE, ...args], {
-    columns: 110,
-    rows: 32,
-    env: terminalEnv({ NO_COLOR: '1', MAILMEDIC_PASSWORD: stack.password }),
-    cwd: ROOT,
-  });
+const wizard = (args: string[]): PtyChild => openWizard(args, stack.password);
 
 test(
   'guided submission: every step waits; EHLO edited, IMAP skipped, the message sent',

@@ -3,12 +3,11 @@
 // to the console, where MAIL FROM gets its 250 with no new greeting; Esc twice is the guided flow
 // again, and the saved session shows one connection, one banner, the hand-typed lines in it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { BUNDLE, ensureBundle } from '../helpers/cli.js';
 import type { MailStack } from '../helpers/mail-stack.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import type { PtyChild } from '../helpers/pty.js';
@@ -22,10 +21,7 @@ const SIZE = { columns: 120, rows: 36 };
 
 let stack: MailStack;
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   stack = await getMailStack();
 });
 

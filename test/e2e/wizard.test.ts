@@ -1,10 +1,8 @@
 // The wizard in a real pseudo-terminal, from the built bundle: it takes the whole screen, shows the
 // step rail, and gives the terminal back intact on q, Ctrl-C, a signal and a crash.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { before, test } from 'node:test';
-import { BUNDLE, ROOT, runCli } from '../helpers/cli.js';
+import { BUNDLE, ROOT, runCli, ensureBundle } from '../helpers/cli.js';
 import type { PtyChild } from '../helpers/pty.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
 
@@ -16,10 +14,7 @@ const TIMEOUT = { timeout: 30_000 };
 
 before(() => {
   // `npm test` builds first; a single-file run may not have.
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
 });
 
 const wizard = (

@@ -1,9 +1,17 @@
 // Runs the built bundle as a user would, with a hard timeout so a hang fails the test.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUNDLE = `${ROOT}dist/mailmedic.js`;
+
+/** Builds the bundle when the checkout has none yet (tests run without `npm run build`). */
+export const ensureBundle = (): void => {
+  if (existsSync(BUNDLE)) return;
+  const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the bundle did not build');
+};
 
 export interface CliResult {
   code: number | null;

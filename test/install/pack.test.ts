@@ -3,13 +3,13 @@
 // page), and `npx mailmedic` works in a project that installed the tarball. Runs on the Node that
 // runs the tests (CI: 20 and 24); npm comes from PATH.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { BUNDLE, ROOT } from '../helpers/cli.js';
+import { ROOT, ensureBundle } from '../helpers/cli.js';
 import { getMailStack } from '../helpers/mail-stack.js';
 import { spawnPty, terminalEnv } from '../helpers/pty.js';
 import { VERSION } from '../../source/version.js';
@@ -28,10 +28,7 @@ const npm = (args: string[], cwd = ROOT) =>
   });
 
 before(async () => {
-  if (!existsSync(BUNDLE)) {
-    const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the bundle did not build');
-  }
+  ensureBundle();
   const { stdout } = await npm(['pack', '--json', '--pack-destination', scratch]);
   const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   tarball = join(scratch, info!.filename);
