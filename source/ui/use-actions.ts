@@ -38,7 +38,8 @@ export interface UseActionsOptions {
 }
 
 interface KeyListener {
-  (input: string, key: Key): void;
+  /** `owner`: who had the keyboard when the key arrived (KeyContext.capturedBy then). */
+  (input: string, key: Key, arrival?: { owner: string | undefined }): void;
   /** Whether this hook's text field has the keyboard now. */
   typing: () => boolean;
 }
@@ -63,7 +64,12 @@ const KeyHubContext = createContext<KeyHub | undefined>(undefined);
  * Every hook reads the handlers of its latest render at each key, so a key typed right after a
  * screen changed goes to the screen now shown.
  */
-const deliver = (listeners: Iterable<KeyListener>, input: string, key: Key): void => {
+const deliver = (
+  listeners: Iterable<KeyListener>,
+  input: string,
+  key: Key,
+  capturedBy: () => string | undefined,
+): void => {
   const all = [...listeners];
   const burst = input.length > 1 && !key.ctrl && !key.meta;
   // In a field, control keys typed along with the text (Ctrl-U) still act as keys.
@@ -72,7 +78,12 @@ const deliver = (listeners: Iterable<KeyListener>, input: string, key: Key): voi
     : all.some((listener) => listener.typing())
       ? splitControls(input)
       : splitKeys(input);
-  for (const one of keys) for (const listener of all) listener(one.input, one.key);
+  for (const one of keys) {
+    // Who had the keyboard when the key arrived: the hooks after the one whose field this Enter
+    // closes see it as that hook's key, not as one of their own (see useActions).
+    const arrival = { owner: capturedBy() };
+    for (const listener of all) listener(one.input, one.key, arrival);
+  }
 };
 
 export const KeyHubProvider = ({ children }: { children: ReactNode }) => {
@@ -86,16 +97,20 @@ export const KeyHubProvider = ({ children }: { children: ReactNode }) => {
     }),
     [],
   );
-  useInput((input, key) => deliver(listeners.current, input, key));
+  const context = useContext(WizardKeys);
+  useInput((input, key) => deliver(listeners.current, input, key, context.capturedBy));
   return createElement(KeyHubContext.Provider, { value: hub }, children);
 };
 
 export const useActions = (handlers: ActionHandlers, options: UseActionsOptions = {}): void => {
   const context = useContext(WizardKeys);
   const hub = useContext(KeyHubContext);
-  const handle = (input: string, key: Key): void => {
-    const captured = context.capturedBy();
-    const mine = captured === undefined || captured === options.owner;
+  const handle = (input: string, key: Key, arrival?: { owner: string | undefined }): void => {
+    const ours = (owner: string | undefined) => owner === undefined || owner === options.owner;
+    // Ours when it was when the key arrived and still is: the Enter that closes another hook's
+    // field, or the key that opened one, is not also a key here.
+    const now = context.capturedBy();
+    const mine = ours(now) && ours(arrival ? arrival.owner : now);
     const textEntry = (mine && options.textEntry?.()) ?? false;
     const action = matchAction(input, key, {
       textEntry: textEntry || !mine,
@@ -125,8 +140,8 @@ export const useActions = (handlers: ActionHandlers, options: UseActionsOptions 
   useEffect(() => {
     if (!hub) return;
     const listener: KeyListener = Object.assign(
-      (input: string, key: Key) => {
-        if (latest.current.active) latest.current.handle(input, key);
+      (input: string, key: Key, arrival?: { owner: string | undefined }) => {
+        if (latest.current.active) latest.current.handle(input, key, arrival);
       },
       { typing: () => latest.current.active && latest.current.typing() },
     );
@@ -134,9 +149,12 @@ export const useActions = (handlers: ActionHandlers, options: UseActionsOptions 
   }, [hub]);
   // Without a hub (a screen rendered on its own, in a test or the console command), the hook
   // reads the keyboard itself and splits bursts the same way.
-  useInput((input, key) => deliver([Object.assign(handle, { typing })], input, key), {
-    isActive: !hub && active,
-  });
+  useInput(
+    (input, key) => deliver([Object.assign(handle, { typing })], input, key, context.capturedBy),
+    {
+      isActive: !hub && active,
+    },
+  );
 };
 
 const NO_KEY: Key = {

@@ -9,6 +9,7 @@ import type { ExportRequest, ExportResult, WizardController } from '../../source
 import { createStaticController } from '../../source/ui/static-controller.js';
 import { renderApp } from './harness.js';
 import { sessionFixture } from './session-fixture.js';
+import { spyController } from './spy-controller.js';
 
 const ENTER = '\r';
 const ESC = '\x1b';
@@ -229,5 +230,19 @@ test('[ and ] select replies, Home and End jump, t shows the same check with sta
   assert.match(frame, /\$ swaks --server mx\.example\.com:25 --ehlo/);
   await h.press(ESC);
   await h.waitFor(/S› 250-PIPELINING/);
+  h.unmount();
+});
+
+test('enter that accepts a search is not also a step key: the step does not run again', async () => {
+  const spy = spyController({ session: sessionFixture() });
+  const h = await app(spy);
+  await h.waitFor(/STARTTLS/);
+  await h.press('/');
+  await h.waitFor(/enter find/);
+  await h.press('STARTTLS');
+  await h.waitFor(/\/STARTTLS/);
+  await h.press(ENTER);
+  await h.waitFor(/n\/N match/);
+  assert.deepEqual(spy.runs, [], 'the Enter went to the search only');
   h.unmount();
 });
